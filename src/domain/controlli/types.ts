@@ -1,0 +1,55 @@
+/** Findings: the public contract of checks (the CLI prints these codes). */
+export type Codice =
+  | 'PESO_SOMMA'
+  | 'PESO_MANCANTE'
+  | 'PESO_NON_VALIDO'
+  | 'PESO_FORMATO'
+  | 'RISORSE_SOMMA'
+  | 'RISORSE_AZIONI'
+  | 'PESATURA_SOMMA'
+  | 'GRADUAZIONE_NON_LETTA'
+  | 'GRADUAZIONE_FASCE'
+  | 'GRADUAZIONE_DATA'
+  | 'DATA_NON_VALIDA'
+  | 'ANNUALITA_ANNO'
+  | 'RILEVAZIONE_MANCANTE'
+  | 'RILEVAZIONE_NON_VALIDA'
+  | 'CONFLITTO_MANUALE';
+
+export type Gravita = 'errore' | 'avviso' | 'info';
+
+/** a mechanical fix the task pane can offer */
+export type Correzione =
+  | { tipo: 'graduazione-canonica'; foglio: string; cella: string; testo: string }
+  | { tipo: 'peso-numero'; foglio: string; cella: string; valore: number };
+
+export interface Finding {
+  codice: Codice;
+  gravita: Gravita;
+  foglio: string;
+  /** A1 ranges, e.g. ["B15:B19"] */
+  celle: string[];
+  /** Italian: what is wrong, the numbers, what to do */
+  messaggio: string;
+  /** 1-based card position on its sheet, when the finding belongs to a card */
+  scheda?: number;
+  correzione?: Correzione;
+}
+
+export const GRAVITA_DI: Record<Codice, Gravita> = {
+  PESO_SOMMA: 'errore',
+  PESO_MANCANTE: 'errore',
+  PESO_NON_VALIDO: 'errore',
+  PESO_FORMATO: 'avviso',
+  RISORSE_SOMMA: 'avviso',
+  RISORSE_AZIONI: 'avviso',
+  PESATURA_SOMMA: 'errore',
+  GRADUAZIONE_NON_LETTA: 'avviso',
+  GRADUAZIONE_FASCE: 'avviso',
+  GRADUAZIONE_DATA: 'avviso',
+  DATA_NON_VALIDA: 'errore',
+  ANNUALITA_ANNO: 'avviso',
+  RILEVAZIONE_MANCANTE: 'info',
+  RILEVAZIONE_NON_VALIDA: 'errore',
+  CONFLITTO_MANUALE: 'avviso',
+};

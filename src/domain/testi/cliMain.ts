@@ -1,0 +1,28 @@
+/** help and errors of the `schede` command's entry point */
+export const TESTI_CLI_MAIN = {
+  aiuto: `schede — Schede Obiettivi da riga di comando (file .xlsx)
+
+Uso: schede <comando> [opzioni]
+
+Comandi:
+  controlla FILE.xlsx [--json]                      trova le schede ed esegue tutti i controlli
+  prepara FILE.xlsx [--out OUT.xlsx]                crea o completa il foglio Rilevazioni
+  calcola FILE.xlsx [--anno AAAA] [--out OUT.xlsx] [--forza] [--json]
+                                                    calcola RAGGIUNTO e % e il Riepilogo
+  annulla FILE.xlsx [--out OUT.xlsx]                annulla l'ultimo calcolo
+  nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale]
+        [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] --out OUT.xlsx
+                                                    crea nuove schede da modello
+  standardizza FILE.xlsx --foglio NOME [--out OUT.xlsx]
+                                                    ricostruisce una scheda nel formato standard
+  valuta --graduazione TESTO --valore V [--tempi T] [--atteso A] [--anno AAAA] [--json]
+                                                    prova una regola di graduazione
+
+Senza --out il risultato va accanto al file di partenza come NOME-calcolato.xlsx (mai sopra l'originale).
+Codici di uscita: 0 tutto bene, 1 il controllo ha trovato errori, 2 comando o file non valido.
+Aiuto: schede --help`,
+  comandoSconosciuto: (c: string) => `Comando sconosciuto: "${c}". Scrivi "schede --help" per l'elenco dei comandi.`,
+  comandoMancante: 'Manca il comando. Scrivi "schede --help" per l\'elenco dei comandi.',
+  opzioneNonValida: (dettaglio: string) => `Opzione non valida: ${dettaglio}. Scrivi "schede --help" per l'uso corretto.`,
+  erroreInatteso: (m: string) => `Errore inatteso: ${m}. Segnala il problema allegando il file, se possibile.`,
+};

@@ -1,0 +1,11 @@
+/** messages of the .xlsx back end and file handling */
+export const TESTI_XLSX = {
+  fileNonValido: 'Il file non è una cartella di lavoro Excel (.xlsx) leggibile. Aprilo in Excel e salvalo come "Cartella di lavoro di Excel (.xlsx)".',
+  fileMancante: (p: string) => `Il file "${p}" non esiste. Controlla il percorso e il nome del file.`,
+  fileProtetto: (p: string) =>
+    `Il file "${p}" è protetto da password o è nel vecchio formato .xls: aprilo in Excel, togli la password (File → Informazioni → Proteggi cartella di lavoro) e salvalo come .xlsx.`,
+  nonXlsx: (p: string) => `Il file "${p}" non è un file .xlsx. Salvalo da Excel come "Cartella di lavoro di Excel (.xlsx)".`,
+  foglioEsistente: (n: string) => `Esiste già un foglio chiamato "${n}": scegli un altro nome.`,
+  foglioMancante: (n: string) => `Il foglio "${n}" non esiste più nella cartella di lavoro: aggiorna e riprova.`,
+  scritturaFallita: (p: string) => `Impossibile scrivere il file "${p}": controlla che la cartella esista e che il file non sia aperto in Excel.`,
+};

@@ -1,0 +1,31 @@
+/** Node-only file helpers around the ExcelJS back end (CLI and tests). */
+import { readFile, writeFile } from 'node:fs/promises';
+import { WorkbookError } from '../port';
+import { TESTI_XLSX } from '../../domain/testi/xlsx';
+import { XlsxWorkbook } from './index';
+
+export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch {
+    throw new WorkbookError(TESTI_XLSX.fileMancante(path), 'FILE_NON_VALIDO');
+  }
+  // .xlsx is a zip (PK\3\4); password-protected .xlsx and old .xls are OLE compound files (D0 CF 11 E0)
+  if (data.length >= 4 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
+    throw new WorkbookError(TESTI_XLSX.fileProtetto(path), 'FILE_NON_VALIDO');
+  }
+  if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
+    throw new WorkbookError(TESTI_XLSX.nonXlsx(path), 'FILE_NON_VALIDO');
+  }
+  return XlsxWorkbook.fromBuffer(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+}
+
+export async function saveXlsxFile(wb: XlsxWorkbook, path: string): Promise<void> {
+  const buf = await wb.toBuffer();
+  try {
+    await writeFile(path, buf);
+  } catch {
+    throw new WorkbookError(TESTI_XLSX.scritturaFallita(path), 'ALTRO');
+  }
+}
