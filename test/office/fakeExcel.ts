@@ -1,0 +1,832 @@
+/**
+ * A small hand-written fake of the Excel JavaScript API objects the Office adapter uses.
+ *
+ * Faithful where it matters for batching:
+ * - every call and property assignment is queued and runs only at `context.sync()`;
+ * - `sync()` calls are COUNTED (`fake.syncs`);
+ * - loaded properties (values, text, numberFormat, formulas, address, isNullObject, items, areas…) are readable only
+ *   after the sync that loads them: reading earlier throws `PropertyNotLoaded`, as in Office.js;
+ * - APIs above the configured ExcelApi version fail at sync with `ApiNotFound`;
+ * - edits of a protected sheet fail with `AccessDenied`; `editMode` makes every sync fail with
+ *   `InvalidOperationInCellEditMode`; a request above `payloadLimit` bytes fails with `RequestPayloadSizeLimitExceeded`.
+ * Ops run in order, so a failing op leaves the earlier ones applied (like a real half-applied batch).
+ */
+import type { CellRange, Grid } from '../../src/domain/grid';
+import { colToLetters, dateToSerial, formatDateIt, parseRange, rangeToA1 } from '../../src/domain/grid';
+import type { OfficeHost } from '../../src/workbook/office/host';
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string };
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message };
+  }
+}
+
+// ---- the document model ------------------------------------------------------------------
+
+export interface FakeCell {
+  /** '' = empty */
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat: string;
+  /** displayed text when known (from a Grid); otherwise computed */
+  text?: string;
+  /** format properties by path: 'fill.color', 'font.bold', 'wrapText', 'protection.locked'… */
+  format: Record<string, unknown>;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  protected: boolean;
+  cells: Map<string, FakeCell>;
+  merges: CellRange[];
+  borders: { range: string; edge: string; style?: unknown; weight?: unknown }[];
+  validations: { range: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
+  conditionalFormats: { range: string; type: string; props: Record<string, unknown> }[];
+  pageLayout: Record<string, unknown>;
+  tables: { range: string; props: Record<string, unknown> }[];
+  charts: { type: string; values: string; props: Record<string, unknown> }[];
+  colWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  frozenRows: number;
+  tabColor?: string;
+  notes: Map<string, string>;
+}
+
+export function newSheet(name: string): FakeSheet {
+  return {
+    name,
+    visibility: 'Visible',
+    protected: false,
+    cells: new Map(),
+    merges: [],
+    borders: [],
+    validations: [],
+    conditionalFormats: [],
+    pageLayout: {},
+    tables: [],
+    charts: [],
+    colWidths: new Map(),
+    rowHeights: new Map(),
+    frozenRows: 0,
+    notes: new Map(),
+  };
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+export function cellOf(s: FakeSheet, r: number, c: number): FakeCell {
+  let cell = s.cells.get(key(r, c));
+  if (!cell) {
+    cell = { value: '', numberFormat: 'General', format: {} };
+    s.cells.set(key(r, c), cell);
+  }
+  return cell;
+}
+
+/** the cell at an A1 address, if any */
+export function cellAtA1(s: FakeSheet, a1: string): FakeCell | undefined {
+  const r = parseRange(a1);
+  return r ? s.cells.get(key(r.r1, r.c1)) : undefined;
+}
+
+function isDateFmt(f: string): boolean {
+  return /[dy]/i.test(f.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
+function displayText(cell: FakeCell | undefined): string {
+  if (!cell) return '';
+  if (cell.text !== undefined) return cell.text;
+  const v = cell.value;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') {
+    if (isDateFmt(cell.numberFormat)) return formatDateIt(new Date(Date.UTC(1899, 11, 30) + Math.round(v * 86400000)));
+    if (/%$/.test(cell.numberFormat)) return `${Math.round(v * 100)}%`;
+    return String(v);
+  }
+  return v;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "A1:B2", "B:B", "5:5" -> rectangle */
+function parseAddress(address: string): CellRange {
+  const a = address.replace(/\$/g, '').replace(/^.*!/, '');
+  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(a);
+  if (cols) {
+    const r = parseRange(`${cols[1]}1:${cols[2]}1`)!;
+    return { r1: 0, r2: MAX_ROW, c1: r.c1, c2: r.c2 };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { r1: Number(rows[1]) - 1, r2: Number(rows[2]) - 1, c1: 0, c2: MAX_COL };
+  const r = parseRange(a);
+  if (!r) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing: "${address}"`);
+  return r;
+}
+
+function usedRect(s: FakeSheet, valuesOnly: boolean): CellRange | null {
+  let rect: CellRange | null = null;
+  for (const [k, cell] of s.cells) {
+    const hasValue = cell.value !== '' || cell.formula !== undefined;
+    if (!hasValue && (valuesOnly || Object.keys(cell.format).length === 0)) continue;
+    const [r, c] = k.split(',').map(Number);
+    if (!rect) rect = { r1: r, c1: c, r2: r, c2: c };
+    else {
+      rect.r1 = Math.min(rect.r1, r);
+      rect.c1 = Math.min(rect.c1, c);
+      rect.r2 = Math.max(rect.r2, r);
+      rect.c2 = Math.max(rect.c2, c);
+    }
+  }
+  return rect;
+}
+
+const VERSION = (v: string) => {
+  const [a, b] = v.split('.').map(Number);
+  return a * 1000 + (b ?? 0);
+};
+
+// ---- request context -----------------------------------------------------------------------
+
+interface Op {
+  bytes: number;
+  run: () => void;
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbookProxy;
+  queue: Op[] = [];
+  /** bytes loaded by the ops of the running sync (the response) */
+  response = 0;
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+  enqueue(payload: unknown, run: () => void): void {
+    let bytes = 60;
+    try {
+      bytes += JSON.stringify(payload ?? null)?.length ?? 0;
+    } catch {
+      bytes += 20;
+    }
+    this.queue.push({ bytes, run });
+  }
+  /** an op that fails at sync when the API is above the configured version */
+  requires(version: string, what: string): boolean {
+    if (this.excel.supports(version)) return true;
+    this.enqueue(null, () => {
+      throw new FakeOfficeError('ApiNotFound', `The API you are trying to use could not be found (${what}, ExcelApi ${version}).`);
+    });
+    return false;
+  }
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const ex = this.excel;
+    ex.syncs++;
+    const bytes = ops.reduce((n, o) => n + o.bytes, 0);
+    ex.requestBytes.push(bytes);
+    await Promise.resolve();
+    if (ex.editMode) throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (ex.payloadLimit !== undefined && bytes > ex.payloadLimit) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
+    const before = new Set(ex.sheets);
+    ex.changed = false;
+    this.response = 0;
+    for (const op of ops) op.run();
+    ex.responseBytes.push(this.response);
+    if (ex.responseLimit !== undefined && this.response > ex.responseLimit) {
+      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
+    const added = ex.sheets.filter((s) => !before.has(s));
+    const deleted = [...before].filter((s) => !ex.sheets.includes(s));
+    for (const s of added) for (const h of ex.handlers.added) h({ type: 'WorksheetAdded', worksheetId: s.name });
+    for (const s of deleted) for (const h of ex.handlers.deleted) h({ type: 'WorksheetDeleted', worksheetId: s.name });
+    if (ex.changed) for (const h of ex.handlers.changed) h({ type: 'WorksheetChanged' });
+  }
+  trackedObjects = { add() {}, remove() {} };
+}
+
+/** a proxy property readable only after the sync that loaded it */
+class Loadable {
+  protected loaded: Record<string, unknown> = {};
+  protected get<T>(prop: string): T {
+    if (!(prop in this.loaded)) {
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded[prop] as T;
+  }
+  get isNullObject(): boolean {
+    return this.get<boolean>('isNullObject');
+  }
+}
+
+/** generic recorder for nested write-only objects (format, pageLayout, chart…): sets and calls become ops */
+function recorder(ctx: FakeContext, apply: (path: string[], value: unknown) => void, path: string[] = []): any {
+  return new Proxy(function () {}, {
+    get(_t, k) {
+      if (typeof k === 'symbol' || k === 'then' || k === 'toJSON') return undefined;
+      return recorder(ctx, apply, [...path, k]);
+    },
+    set(_t, k, value) {
+      ctx.enqueue(value, () => apply([...path, String(k)], value));
+      return true;
+    },
+    apply(_t, _this, args: unknown[]) {
+      const shown = args.map((a) => (a instanceof FakeRange ? a.addressText : a));
+      ctx.enqueue(shown, () => apply([...path, '()'], args));
+      return recorder(ctx, apply, [...path.slice(0, -1), `${path[path.length - 1] ?? ''}(${shown.map(String).join(',')})`]);
+    },
+  });
+}
+
+// ---- proxies -------------------------------------------------------------------------------
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  getSelectedRange(): FakeRange {
+    const ex = this.ctx.excel;
+    return new FakeRange(this.ctx, () => ex.sheet(ex.selection.sheet), ex.selection.range, 'selection');
+  }
+  get notes() {
+    const ctx = this.ctx;
+    return {
+      add: (target: FakeRange, content: string) => {
+        if (!ctx.requires('1.18', 'workbook.notes')) return;
+        ctx.enqueue(content, () => target.addNote(content));
+      },
+    };
+  }
+  get comments() {
+    const ctx = this.ctx;
+    return {
+      add: (target: FakeRange, content: string) => {
+        if (!ctx.requires('1.10', 'workbook.comments')) return;
+        ctx.enqueue(content, () => target.addNote(content));
+      },
+    };
+  }
+}
+
+type Handler = (args: unknown) => unknown;
+
+class FakeEvent {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly list: Handler[],
+    private readonly version: string,
+  ) {}
+  add(h: Handler) {
+    const ctx = this.ctx;
+    if (ctx.requires(this.version, 'event')) ctx.enqueue(null, () => this.list.push(h));
+    const list = this.list;
+    return {
+      context: ctx,
+      remove() {
+        ctx.enqueue(null, () => {
+          const i = list.indexOf(h);
+          if (i >= 0) list.splice(i, 1);
+        });
+      },
+    };
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  readonly onAdded: FakeEvent;
+  readonly onDeleted: FakeEvent;
+  readonly onChanged: FakeEvent;
+  constructor(private readonly ctx: FakeContext) {
+    super();
+    const h = ctx.excel.handlers;
+    this.onAdded = new FakeEvent(ctx, h.added, '1.7');
+    this.onDeleted = new FakeEvent(ctx, h.deleted, '1.7');
+    this.onChanged = new FakeEvent(ctx, h.changed, '1.9');
+  }
+  get items(): FakeWorksheet[] {
+    return this.get('items');
+  }
+  load(props: string): this {
+    const wanted = props.split(',').map((p) => p.trim().replace(/^items\//, ''));
+    this.ctx.enqueue(props, () => {
+      const ex = this.ctx.excel;
+      this.loaded.items = ex.sheets.map((s, i) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.fill(wanted, i);
+        return ws;
+      });
+    });
+    return this;
+  }
+  getItem(name: string): FakeWorksheet {
+    const ex = this.ctx.excel;
+    let found: FakeSheet | undefined;
+    return new FakeWorksheet(this.ctx, () => {
+      found ??= ex.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: "${name}".`);
+      return found;
+    });
+  }
+  add(name: string): FakeWorksheet {
+    const ex = this.ctx.excel;
+    let created: FakeSheet | undefined;
+    this.ctx.enqueue(name, () => {
+      if (ex.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: "${name}".`);
+      }
+      created = newSheet(name);
+      ex.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw new FakeOfficeError('ItemNotFound', 'sheet not created');
+      return created;
+    });
+  }
+}
+
+class FakeProtection extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+  ) {
+    super();
+  }
+  setLoaded(v: boolean) {
+    this.loaded.protected = v;
+  }
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  protect(): void {
+    this.ctx.enqueue(null, () => {
+      this.sheet().protected = true;
+    });
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  readonly protection: FakeProtection;
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super();
+    this.protection = new FakeProtection(ctx, resolve);
+  }
+  fill(wanted: string[], position: number) {
+    const s = this.resolve();
+    for (const w of wanted) {
+      if (w === 'name') this.loaded.name = s.name;
+      else if (w === 'visibility') this.loaded.visibility = s.visibility;
+      else if (w === 'position') this.loaded.position = position;
+      else if (w === 'protection/protected') this.protection.setLoaded(s.protected);
+    }
+  }
+  private setProp(prop: string, value: unknown, run: (s: FakeSheet) => void) {
+    this.loaded[prop] = value;
+    this.ctx.enqueue(value, () => run(this.resolve()));
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.setProp('name', v, (s) => {
+      s.name = v;
+    });
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+  set visibility(v: string) {
+    this.setProp('visibility', v, (s) => {
+      s.visibility = v as FakeSheet['visibility'];
+    });
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  set position(v: number) {
+    this.setProp('position', v, (s) => {
+      const ex = this.ctx.excel;
+      ex.sheets.splice(ex.sheets.indexOf(s), 1);
+      ex.sheets.splice(Math.min(v, ex.sheets.length), 0, s);
+    });
+  }
+  set tabColor(v: string) {
+    this.setProp('tabColor', v, (s) => {
+      s.tabColor = v;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(null, () => {
+      const ex = this.ctx.excel;
+      const s = this.resolve();
+      ex.sheets.splice(ex.sheets.indexOf(s), 1);
+    });
+  }
+  activate(): void {
+    this.ctx.enqueue(null, () => {
+      this.ctx.excel.activeSheet = this.resolve().name;
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, address ?? 'A1:XFD1048576');
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, valuesOnly ? 'used-values' : 'used', 'used');
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return this.getUsedRangeOrNullObject(valuesOnly);
+  }
+  get freezePanes() {
+    return recorder(this.ctx, (path, v) => {
+      if (path[0] === 'freezeRows') this.resolve().frozenRows = (v as number[])[0];
+    });
+  }
+  get pageLayout() {
+    this.ctx.requires('1.9', 'pageLayout');
+    return recorder(this.ctx, (path, v) => {
+      const pl = this.resolve().pageLayout;
+      if (path[1] === '()') pl[path[0]] = (v as unknown[])[0];
+      else pl[path.join('.')] = v;
+    });
+  }
+  get tables() {
+    const ctx = this.ctx;
+    return {
+      add: (range: FakeRange, _hasHeaders: boolean) => {
+        const rec = { range: range.addressText, props: {} as Record<string, unknown> };
+        ctx.enqueue(rec.range, () => {
+          range.checkWritable();
+          this.resolve().tables.push(rec);
+        });
+        return recorder(ctx, (path, v) => {
+          rec.props[path.join('.')] = v;
+        });
+      },
+    };
+  }
+  get charts() {
+    const ctx = this.ctx;
+    return {
+      add: (type: string, source: FakeRange, _seriesBy?: string) => {
+        const rec = { type, values: source.addressText, props: {} as Record<string, unknown> };
+        ctx.enqueue(rec.values, () => this.resolve().charts.push(rec));
+        return recorder(ctx, (path, v) => {
+          const p = path.filter((x) => x !== '()').join('.');
+          rec.props[p] = path[path.length - 1] === '()' ? (v as unknown[]).map((a) => (a instanceof FakeRange ? a.addressText : a))[0] : v;
+        });
+      },
+    };
+  }
+}
+
+type RangeKind = 'plain' | 'used' | 'selection';
+
+export class FakeRange extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: () => FakeSheet,
+    private readonly ref: string,
+    private readonly kind: RangeKind = 'plain',
+  ) {
+    super();
+  }
+  get addressText(): string {
+    return this.ref;
+  }
+  private rect(): CellRange | null {
+    if (this.kind === 'used') return usedRect(this.sheet(), this.ref === 'used-values');
+    return parseAddress(this.ref);
+  }
+  checkWritable(): FakeSheet {
+    const s = this.sheet();
+    if (s.protected) {
+      throw new FakeOfficeError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+    }
+    this.ctx.excel.changed = true;
+    return s;
+  }
+  private cells(): { cell: () => FakeCell; s: FakeSheet }[] {
+    const s = this.checkWritable();
+    const r = this.rect()!;
+    const out: { cell: () => FakeCell; s: FakeSheet }[] = [];
+    for (let i = r.r1; i <= r.r2; i++) for (let j = r.c1; j <= r.c2; j++) out.push({ s, cell: () => cellOf(s, i, j) });
+    return out;
+  }
+  load(props: string): this {
+    const wanted = props.split(',').map((p) => p.trim());
+    this.ctx.enqueue(props, () => {
+      const s = this.sheet();
+      const r = this.rect();
+      this.loaded.isNullObject = r === null;
+      if (!r) return;
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
+        const out: T[][] = [];
+        for (let i = r.r1; i <= r.r2; i++) {
+          const row: T[] = [];
+          for (let j = r.c1; j <= r.c2; j++) row.push(f(s.cells.get(key(i, j))));
+          out.push(row);
+        }
+        return out;
+      };
+      for (const w of wanted) {
+        if (w === 'address') this.loaded.address = `${quoteSheet(s.name)}!${rangeToA1(r)}`;
+        else if (w === 'values') this.loaded.values = grid((c) => c?.value ?? '');
+        else if (w === 'text') this.loaded.text = grid((c) => displayText(c));
+        else if (w === 'numberFormat') this.loaded.numberFormat = grid((c) => c?.numberFormat ?? 'General');
+        else if (w === 'formulas') this.loaded.formulas = grid((c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? '')));
+        else throw new FakeOfficeError('InvalidArgument', `fake: cannot load '${w}'`);
+      }
+      this.ctx.response += JSON.stringify(this.loaded).length;
+    });
+    return this;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set values(v: unknown[][]) {
+    this.ctx.enqueue(v, () => this.write2d(v, setInput));
+  }
+  set formulas(v: unknown[][]) {
+    this.ctx.enqueue(v, () => this.write2d(v, setInput));
+  }
+  set numberFormat(v: unknown[][]) {
+    this.ctx.enqueue(v, () =>
+      this.write2d(v, (cell, x) => {
+        cell.numberFormat = x === '' ? 'General' : String(x);
+        cell.text = undefined;
+      }),
+    );
+  }
+  private write2d(v: unknown[][], set: (cell: FakeCell, x: unknown) => void) {
+    const s = this.checkWritable();
+    const r = this.rect()!;
+    if (v.length !== r.r2 - r.r1 + 1 || v.some((row) => row.length !== r.c2 - r.c1 + 1)) {
+      throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.');
+    }
+    v.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (x === null) return; // null = leave unchanged
+        set(cellOf(s, r.r1 + i, r.c1 + j), x);
+      }),
+    );
+  }
+  get format() {
+    return recorder(this.ctx, (path, v) => {
+      if (path[0] === 'columnWidth' || path[0] === 'rowHeight') {
+        const s = this.sheet();
+        const r = this.rect()!;
+        if (path[0] === 'columnWidth') for (let c = r.c1; c <= r.c2; c++) s.colWidths.set(c, v as number);
+        else for (let i = r.r1; i <= r.r2; i++) s.rowHeights.set(i, v as number);
+        return;
+      }
+      if (path[0] === 'borders') {
+        if (path[2] !== 'style' && path[2] !== 'weight') return; // the getItem() call itself
+        const s = this.checkWritable();
+        const edge = /\((\w+)\)/.exec(path[1] ?? '')?.[1] ?? '?';
+        let b = s.borders.find((x) => x.range === this.ref && x.edge === edge);
+        if (!b) s.borders.push((b = { range: this.ref, edge }));
+        if (path[2] === 'style') b.style = v;
+        if (path[2] === 'weight') b.weight = v;
+        return;
+      }
+      if (path.join('.') === 'fill.clear.()') {
+        for (const { cell } of this.cells()) delete cell().format['fill.color'];
+        return;
+      }
+      for (const { cell } of this.cells()) cell().format[path.join('.')] = v;
+    });
+  }
+  merge(_across = false): void {
+    this.ctx.enqueue(this.ref, () => {
+      const s = this.checkWritable();
+      const r = this.rect()!;
+      if (s.merges.some((m) => m.r1 <= r.r2 && r.r1 <= m.r2 && m.c1 <= r.c2 && r.c1 <= m.c2)) {
+        throw new FakeOfficeError('InvalidOperation', 'Cannot merge cells that overlap an existing merged area.');
+      }
+      s.merges.push(r);
+    });
+  }
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.requires('1.13', 'getMergedAreasOrNullObject');
+    return new FakeRangeAreas(this.ctx, () => {
+      const s = this.sheet();
+      const r = this.rect();
+      if (!r) return [];
+      return s.merges
+        .filter((m) => m.r1 <= r.r2 && r.r1 <= m.r2 && m.c1 <= r.c2 && r.c1 <= m.c2)
+        .map((m) => `${quoteSheet(s.name)}!${rangeToA1(m)}`);
+    });
+  }
+  get dataValidation() {
+    this.ctx.requires('1.8', 'dataValidation');
+    return recorder(this.ctx, (path, v) => {
+      const s = this.checkWritable();
+      let rec = s.validations.find((x) => x.range === this.ref);
+      if (!rec) s.validations.push((rec = { range: this.ref }));
+      (rec as Record<string, unknown>)[path[0]] = v;
+    });
+  }
+  get conditionalFormats() {
+    const ctx = this.ctx;
+    return {
+      add: (type: string) => {
+        const rec = { range: this.ref, type, props: {} as Record<string, unknown> };
+        ctx.enqueue(type, () => this.checkWritable().conditionalFormats.push(rec));
+        return recorder(ctx, (path, v) => {
+          rec.props[path.join('.')] = v;
+        });
+      },
+    };
+  }
+  select(): void {
+    this.ctx.enqueue(this.ref, () => {
+      const s = this.sheet();
+      this.ctx.excel.selection = { sheet: s.name, range: this.ref };
+      this.ctx.excel.activeSheet = s.name;
+    });
+  }
+  addNote(content: string): void {
+    const s = this.checkWritable();
+    const a = rangeToA1(this.rect()!).split(':')[0];
+    if (s.notes.has(a)) throw new FakeOfficeError('InvalidArgument', `A note already exists at ${a}.`);
+    s.notes.set(a, content);
+  }
+}
+
+/** Office en-US input semantics: '' clears, '=…' is a formula, "'…" is text, numeric text becomes a number */
+function setInput(cell: FakeCell, x: unknown): void {
+  cell.text = undefined;
+  delete cell.formula;
+  if (x === '') cell.value = '';
+  else if (typeof x === 'string' && x.startsWith('=')) {
+    cell.formula = x.slice(1);
+    cell.value = 0;
+  } else if (typeof x === 'string' && x.startsWith("'")) cell.value = x.slice(1);
+  else if (typeof x === 'string' && /^-?\d+(\.\d+)?%?$/.test(x.trim())) {
+    const n = Number(x.replace('%', ''));
+    cell.value = x.endsWith('%') ? n / 100 : n;
+  } else if (typeof x === 'string' && /^(TRUE|FALSE)$/i.test(x)) cell.value = x.toUpperCase() === 'TRUE';
+  else cell.value = x as string | number | boolean;
+}
+
+class FakeRangeAreas extends Loadable {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly compute: () => string[],
+  ) {
+    super();
+  }
+  load(props: string): this {
+    this.ctx.enqueue(props, () => {
+      const addresses = this.compute();
+      this.loaded.isNullObject = addresses.length === 0;
+      this.loaded.address = addresses.join(',');
+      this.loaded.areas = { items: addresses.map((address) => ({ address })) };
+    });
+    return this;
+  }
+  get address(): string {
+    return this.get('address');
+  }
+  get areas(): { items: { address: string }[] } {
+    return this.get('areas');
+  }
+}
+
+// ---- the fake Excel (host) ---------------------------------------------------------------
+
+export interface FakeExcelOptions {
+  /** highest ExcelApi set supported, e.g. '1.13' (default '1.18') */
+  apiVersion?: string;
+}
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  /** context.sync() calls so far */
+  syncs = 0;
+  /** bytes of each sync's request (estimated) */
+  requestBytes: number[] = [];
+  /** bytes of each sync's response (loaded data) */
+  responseBytes: number[] = [];
+  editMode = false;
+  /** request limit: a sync whose request is larger fails with RequestPayloadSizeLimitExceeded */
+  payloadLimit?: number;
+  /** response limit: a sync loading more fails with ResponsePayloadSizeLimitExceeded */
+  responseLimit?: number;
+  apiVersion: string;
+  selection = { sheet: '', range: 'A1' };
+  activeSheet = '';
+  changed = false;
+  handlers: { added: Handler[]; deleted: Handler[]; changed: Handler[] } = { added: [], deleted: [], changed: [] };
+
+  constructor(opts: FakeExcelOptions = {}) {
+    this.apiVersion = opts.apiVersion ?? '1.18';
+  }
+
+  supports(version: string): boolean {
+    return VERSION(version) <= VERSION(this.apiVersion);
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: "${name}".`);
+    return s;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = newSheet(name);
+    this.sheets.push(s);
+    if (!this.selection.sheet) this.selection.sheet = name;
+    return s;
+  }
+
+  /** Excel.run: a fresh context (or `reuse`); pending ops at the end are synced (and counted) */
+  async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, reuse?: Excel.RequestContext): Promise<T> {
+    const ctx = (reuse as unknown as FakeContext) ?? new FakeContext(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.queue.length) await ctx.sync();
+    return result;
+  }
+
+  /** the OfficeHost to give to `new OfficeWorkbook(host)` */
+  get host(): OfficeHost {
+    return {
+      run: (batch, reuse) => this.run(batch, reuse),
+      isSetSupported: (name, version) => name === 'ExcelApi' && this.supports(version),
+    };
+  }
+
+  resetCounters(): void {
+    this.syncs = 0;
+    this.requestBytes = [];
+    this.responseBytes = [];
+  }
+}
+
+/** put a Grid into a fake sheet: dates become serials with their (or a dd/mm/yyyy) number format */
+export function loadGrid(s: FakeSheet, g: Grid): void {
+  g.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      const fc = cellOf(s, r, c);
+      const v = cell.v;
+      if (v instanceof Date) {
+        fc.value = dateToSerial(v);
+        fc.numberFormat = cell.f ?? 'dd/mm/yyyy';
+      } else {
+        fc.value = v ?? '';
+        if (cell.f) fc.numberFormat = cell.f;
+      }
+      if (cell.formula) fc.formula = cell.formula;
+      if (cell.t) fc.text = cell.t;
+    }),
+  );
+  s.merges = g.merges.map((m) => ({ ...m }));
+  s.visibility = g.visibility === 'hidden' ? 'Hidden' : g.visibility === 'veryHidden' ? 'VeryHidden' : 'Visible';
+}
+
+/**
+ * A fake Excel holding these grids as sheets, for tests and the bench:
+ *   const fake = makeFakeExcelFromGrids(grids);
+ *   const wb = new OfficeWorkbook(fake.host);
+ *   await wb.readSheets();   // fake.syncs === 2
+ */
+export function makeFakeExcelFromGrids(grids: Grid[], opts: FakeExcelOptions = {}): FakeExcel {
+  const fake = new FakeExcel(opts);
+  for (const g of grids) loadGrid(fake.addSheet(g.name), g);
+  return fake;
+}
+
+/** A1 address of a 0-based column (re-export for tests) */
+export const letters = colToLetters;
