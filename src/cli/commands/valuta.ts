@@ -1,0 +1,91 @@
+/**
+ * `schede valuta --graduazione TEXT --valore V [--tempi T] [--atteso A] [--anno YYYY] [--json]`:
+ * read one graduation rule, evaluate one measured value, print the level and why.
+ * Exit codes: 2 on bad input (unknown option, missing --graduazione/--valore, unreadable value), 0 otherwise.
+ * JSON: {"tipo","livello","riferimento","fasce":[{"da","a","livello"}],"avvisi":[{"codice","messaggio"}],
+ *        "raggiunto","spiegazione","graduazione"} (livello 0..1 or null; riferimento YYYY-MM-DD or null).
+ */
+import { parseArgs } from 'node:util';
+import { evaluate, parseGraduazione, parseMeasurement, printRule, ruleKindLabel } from '../../domain/graduazione';
+import { formatDateIt, formatIsoDate } from '../../domain/grid';
+import { TESTI_GRADUAZIONE as T } from '../../domain/testi/graduazione';
+
+export interface ValutaJson {
+  tipo: string;
+  livello: number | null;
+  riferimento: string | null;
+  fasce: { da: number | null; a: number | null; livello: number }[];
+  avvisi: { codice: string; messaggio: string }[];
+  raggiunto: string;
+  spiegazione: string;
+  graduazione: string;
+}
+
+export async function valuta(args: string[], io: { out(s: string): void; err(s: string): void }): Promise<number> {
+  let values: { graduazione?: string; valore?: string; tempi?: string; atteso?: string; anno?: string; json?: boolean };
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        graduazione: { type: 'string' },
+        valore: { type: 'string' },
+        tempi: { type: 'string' },
+        atteso: { type: 'string' },
+        anno: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    }).values;
+  } catch (e) {
+    io.err(T.opzioneNonValida((e as Error).message));
+    return 2;
+  }
+  if (values.graduazione === undefined) {
+    io.err(T.manca('graduazione'));
+    return 2;
+  }
+  if (values.valore === undefined) {
+    io.err(T.manca('valore'));
+    return 2;
+  }
+  let anno: number | undefined;
+  if (values.anno !== undefined) {
+    if (!/^\d{4}$/.test(values.anno.trim())) {
+      io.err(T.annoNonValido(values.anno));
+      return 2;
+    }
+    anno = Number(values.anno.trim());
+  }
+  const rule = parseGraduazione(values.graduazione, { tempi: values.tempi ?? null, atteso: values.atteso ?? null, anno: anno ?? null });
+  const m = parseMeasurement(values.valore, rule);
+  if (!m.ok) {
+    io.err(m.message);
+    return 2;
+  }
+  const ev = evaluate(rule, m.m, anno !== undefined ? { anno } : {});
+  const avvisi = [...rule.warnings, ...ev.warnings].map((w) => ({ codice: w.code, messaggio: w.message }));
+  if (values.json) {
+    const json: ValutaJson = {
+      tipo: rule.kind,
+      livello: ev.level,
+      riferimento: rule.reference?.date ? formatIsoDate(rule.reference.date) : null,
+      fasce: rule.bands.map((b) => ({ da: b.from, a: b.to, livello: b.level })),
+      avvisi,
+      raggiunto: ev.raggiunto,
+      spiegazione: ev.spiegazione,
+      graduazione: printRule(rule),
+    };
+    io.out(JSON.stringify(json, null, 2));
+    return 0;
+  }
+  const lines = [T.cliTipo(ruleKindLabel(rule.kind))];
+  if (rule.reference) lines.push(T.cliRiferimento(rule.reference.date ? formatDateIt(rule.reference.date) : rule.reference.text, T.fonteRiferimento(rule.reference.source)));
+  if (rule.kind !== 'manuale') lines.push(T.cliRegola(printRule(rule)));
+  if (ev.raggiunto) lines.push(T.cliRaggiunto(ev.raggiunto));
+  lines.push(ev.level === null ? T.cliNonCalcolabile(ev.reason ?? '') : T.cliLivello(`${String(Math.round(ev.level * 1000) / 10).replace('.', ',')}%`));
+  if (ev.level !== null) lines.push(T.cliSpiegazione(ev.spiegazione));
+  for (const a of avvisi) lines.push(T.cliAvviso(a.codice, a.messaggio));
+  io.out(lines.join('\n'));
+  return 0;
+}

@@ -1,0 +1,7 @@
+/** the graduation engine: free-text GRADUAZIONE -> Rule -> level */
+export * from './types';
+export { parseGraduazione } from './parse';
+export { evaluate } from './evaluate';
+export { printRule, bandLabel } from './print';
+export { parseMeasurement, ruleKindLabel, type MeasurementResult } from './measurement';
+export { isItalianHoliday, isWorkingDay, workingDelay, calendarDelay, easter } from './dates';

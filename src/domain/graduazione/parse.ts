@@ -1,0 +1,739 @@
+/**
+ * parseGraduazione: the free-text GRADUAZIONE of an action -> a computable Rule. Never throws.
+ *
+ * Grammar (over the tokens of ./tokens):
+ *   text    := clause* trailing
+ *   clause  := condition LEVEL          LEVEL := ('=' | ':') ['-'] (NUM ['%'] | 'graduazione proporzionale')
+ *   condition is scanned for constraints:
+ *     da A a B, tra A e B, A - B          -> [A, B]            (both ends included)
+ *     fino a B, entro B, non superiore a B, <= B, al massimo B  -> upper bound B included
+ *     meno di B, inferiore a B, < B       -> upper bound B excluded
+ *     oltre A, superiore a A, più di A, > A -> lower bound A excluded
+ *     A o più, almeno A, non inferiore a A, >= A -> lower bound A included
+ *     a lower and an upper bound in one clause (oltre 30 e fino a 50, >15<60) make a two-sided band;
+ *     a number with a unit or % and no operator is a bare value;
+ *     nessun ritardo / rispetto del termine / entro DATE  -> no delay (delay <= 0);
+ *     oltre (alone), altrimenti           -> everything past the stated bands;
+ *     non / no / mancata                  -> the "no" of a yes/no rule.
+ *
+ * Semantics (band building):
+ *   - one-sided bands and bare values are a staircase whatever the written order: an upper bound
+ *     B covers from the nearest stated bound below B (excluded when another band covers it) up to B;
+ *     a lower bound A covers from A up to the nearest stated bound above A; a bare value behaves
+ *     as a lower bound when a larger measure is better ("due ore" -> [2, 3)) and as an upper
+ *     bound when a smaller one is ("ritardo di 20 gg" -> (0, 20]);
+ *   - scadenza: delay <= 0 is 100% unless stated otherwise; past the last band 0% unless stated
+ *     (both added as `implied` bands);
+ *   - overlapping bands: the band written first keeps the overlap (warning FASCE_SOVRAPPOSTE);
+ *   - gaps between bands are warned (FASCE_LACUNA; for delays only when a whole day falls in
+ *     the gap); the evaluator gives a value in a gap the lower of the two neighbouring levels;
+ *   - levels: "= 80" is 80%, "zero" 0%, "=-70%" is 70% with a warning, over 100% is 100% with a warning.
+ *   - reference date (scadenza, binario): the date in the graduation, else ATTESO, else TEMPI;
+ *     an impossible date is kept as written with date null (never shifted).
+ */
+import { formatDateIt } from '../grid';
+import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
+import { makeDate } from './dates';
+import { contains, gapBetween, integerBetween, intersect, nonEmpty, subtract, type Iv } from './intervals';
+import { tokenize, type Token } from './tokens';
+import type { Band, Reference, ReferenceSource, Rule, RuleContext, RuleKind, RuleWarning } from './types';
+
+type DateTok = Extract<Token, { t: 'date' }>;
+
+interface Bound {
+  v: number;
+  incl: boolean;
+}
+
+interface Cond {
+  lo: Bound | null;
+  hi: Bound | null;
+  bare: number | null;
+  weakBare: number | null;
+  ontime: boolean;
+  rest: boolean;
+  yes: boolean;
+  no: boolean;
+  full: boolean;
+  delay: boolean;
+  percent: boolean;
+  working: boolean;
+  unit: string;
+  relative: string | null;
+  dates: DateTok[];
+}
+
+interface Level {
+  value: number | 'prop';
+  raw: string;
+  negative: boolean;
+  noPct: boolean;
+}
+
+interface Clause {
+  cond: Cond;
+  level: Level;
+  source: string;
+}
+
+const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'del', 'dello', 'della', 'dell', 'dei', 'degli', 'delle', 'al', 'allo', 'alla', 'all', 'ai', 'agli', 'alle', 'a', 'ad', 'di', 'd']);
+const DAY_UNITS = new Set(['gg', 'g', 'giorni', 'giorno', 'gio']);
+const HOUR_UNITS = new Set(['ore', 'ora', 'h']);
+const MONTH_UNITS = new Set(['mese', 'mesi', 'settimana', 'settimane', 'anno', 'anni']);
+const WORKING = new Set(['lavorativi', 'lavorativo', 'lav']);
+const NEGATION = new Set(['non', 'no', 'mancata', 'mancato', 'mancante', 'mancanza', 'omessa', 'omesso']);
+const FULL = new Set(['tutti', 'tutte', 'completo', 'completa', 'totale', 'integrale']);
+const YES = new Set(['sì', 'atteso', 'raggiunto', 'raggiunta', 'conseguito', 'conseguita', 'conseguimento', 'raggiungimento', 'presentata', 'presentato', 'effettuata', 'effettuato', 'realizzata', 'realizzato', 'approvata', 'approvato']);
+const REST = new Set(['altrimenti', 'altri', 'restanti', 'contrario', 'oltre']);
+
+const isWord = (t: Token | undefined, ...w: string[]): boolean => t?.t === 'word' && w.includes(t.v);
+
+/* ------------------------------------------------------------------ clauses */
+
+function readLevel(toks: Token[], i: number): { level: Omit<Level, 'raw'>; next: number } | null {
+  let j = i;
+  let negative = false;
+  if (toks[j]?.t === 'op' && (toks[j] as { v: string }).v === '-') {
+    negative = true;
+    j++;
+  }
+  const t = toks[j];
+  if (t?.t === 'word' && (t.v === 'graduazione' || t.v === 'proporzionale' || t.v === 'proporzionata')) {
+    let k = j + 1;
+    if (isWord(toks[k], 'proporzionale', 'proporzionata')) k++;
+    return { level: { value: 'prop', negative: false, noPct: false }, next: k };
+  }
+  if (t?.t !== 'num') return null;
+  const after = toks[j + 1];
+  if (after?.t === 'pct') return { level: { value: t.v, negative, noPct: false }, next: j + 2 };
+  if (after?.t === 'word' && (DAY_UNITS.has(after.v) || HOUR_UNITS.has(after.v) || MONTH_UNITS.has(after.v))) return null;
+  return { level: { value: t.v, negative, noPct: true }, next: j + 1 };
+}
+
+function splitClauses(text: string, toks: Token[]): { clauses: { cond: Token[]; level: Level; start: number; end: number }[]; trailing: Token[] } {
+  const clauses: { cond: Token[]; level: Level; start: number; end: number }[] = [];
+  let condStart = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.t !== 'op' || (t.v !== '=' && t.v !== ':')) continue;
+    const r = readLevel(toks, i + 1);
+    if (!r) continue;
+    const cond = toks.slice(condStart, i);
+    const levelEnd = toks[r.next - 1]!.end;
+    const start = cond.find((c) => c.t !== 'sep')?.start ?? t.start;
+    clauses.push({ cond, level: { ...r.level, raw: text.slice(t.start, levelEnd) }, start, end: levelEnd });
+    condStart = r.next;
+    i = r.next - 1;
+  }
+  return { clauses, trailing: toks.slice(condStart) };
+}
+
+/* --------------------------------------------------------------- conditions */
+
+function emptyCond(): Cond {
+  return { lo: null, hi: null, bare: null, weakBare: null, ontime: false, rest: false, yes: false, no: false, full: false, delay: false, percent: false, working: false, unit: '', relative: null, dates: [] };
+}
+
+/** a number at j (articles skipped), with its unit / % */
+function numAt(toks: Token[], j: number, c: Cond): { v: number; next: number; unit: boolean } | null {
+  let k = j;
+  while (isWord(toks[k], ...ARTICLES)) k++;
+  const t = toks[k];
+  if (t?.t !== 'num') return null;
+  let next = k + 1;
+  let unit = false;
+  if (toks[next]?.t === 'pct') {
+    c.percent = true;
+    unit = true;
+    next++;
+  }
+  const u = toks[next];
+  if (u?.t === 'word') {
+    if (DAY_UNITS.has(u.v)) {
+      c.unit = c.unit || 'gg';
+      unit = true;
+      next++;
+    } else if (HOUR_UNITS.has(u.v)) {
+      c.unit = c.unit || 'ore';
+      unit = true;
+      next++;
+    }
+    if (isWord(toks[next], ...WORKING)) {
+      c.working = true;
+      next++;
+    }
+  }
+  return { v: t.v, next, unit };
+}
+
+function analyse(all: Token[], text: string): Cond {
+  const c = emptyCond();
+  const toks = all.filter((t) => t.t !== 'sep');
+  const bareCandidates: { v: number; strong: boolean }[] = [];
+  let j = 0;
+  const setLo = (v: number, incl: boolean) => {
+    if (!c.lo) c.lo = { v, incl };
+  };
+  const setHi = (v: number, incl: boolean) => {
+    if (!c.hi) c.hi = { v, incl };
+  };
+  while (j < toks.length) {
+    const t = toks[j]!;
+    if (t.t === 'date') {
+      c.dates.push(t);
+      j++;
+      continue;
+    }
+    if (t.t === 'op') {
+      const n = numAt(toks, j + 1, c);
+      if (n && t.v !== '=' && t.v !== ':' && t.v !== '-') {
+        if (t.v === '>') setLo(n.v, false);
+        else if (t.v === '>=') setLo(n.v, true);
+        else if (t.v === '<') setHi(n.v, false);
+        else setHi(n.v, true);
+        j = n.next;
+        continue;
+      }
+      j++;
+      continue;
+    }
+    if (t.t === 'num') {
+      const n = numAt(toks, j, c)!;
+      // A - B
+      if (toks[n.next]?.t === 'op' && (toks[n.next] as { v: string }).v === '-') {
+        const m = numAt(toks, n.next + 1, c);
+        if (m) {
+          setLo(Math.min(n.v, m.v), true);
+          setHi(Math.max(n.v, m.v), true);
+          j = m.next;
+          continue;
+        }
+      }
+      // A o più / A e oltre / A o superiore
+      if (isWord(toks[n.next], 'o', 'e', 'ed') && isWord(toks[n.next + 1], 'più', 'piu', 'oltre', 'superiore', 'superiori')) {
+        setLo(n.v, true);
+        j = n.next + 2;
+        continue;
+      }
+      // a unit of months / weeks: a relative deadline ("entro un mese")
+      const u = toks[n.next];
+      if (u?.t === 'word' && MONTH_UNITS.has(u.v)) {
+        c.ontime = true;
+        c.relative = c.relative ?? text.slice(toks[Math.max(0, j - 1)]!.start, u.end).trim();
+        j = n.next + 1;
+        continue;
+      }
+      bareCandidates.push({ v: n.v, strong: n.unit || (!t.word && toks.length <= 2) });
+      j = n.next;
+      continue;
+    }
+    if (t.t !== 'word') {
+      j++;
+      continue;
+    }
+    const w = t.v;
+    const negated = isWord(toks[j - 1], 'non');
+    if (w === 'da' || w === 'dal' || w === 'dall' || w === 'dalla' || w === 'dai') {
+      const a = numAt(toks, j + 1, c);
+      if (a) {
+        if (isWord(toks[a.next], 'a', 'al', 'all', 'alla', 'ai', 'ad', 'fino')) {
+          let k = a.next + 1;
+          if (isWord(toks[k], 'a', 'al', 'all')) k++;
+          const b = numAt(toks, k, c);
+          if (b) {
+            setLo(Math.min(a.v, b.v), true);
+            setHi(Math.max(a.v, b.v), true);
+            j = b.next;
+            continue;
+          }
+        }
+        setLo(a.v, true);
+        j = a.next;
+        continue;
+      }
+    } else if (w === 'tra' || w === 'fra') {
+      const a = numAt(toks, j + 1, c);
+      if (a && isWord(toks[a.next], 'e', 'ed')) {
+        const b = numAt(toks, a.next + 1, c);
+        if (b) {
+          setLo(Math.min(a.v, b.v), true);
+          setHi(Math.max(a.v, b.v), true);
+          j = b.next;
+          continue;
+        }
+      }
+    } else if (w === 'fino' || w === 'entro' || w === 'massimo' || w === 'sino') {
+      let k = j + 1;
+      while (isWord(toks[k], ...ARTICLES)) k++;
+      if (toks[k]?.t === 'date') {
+        c.ontime = true;
+        j = k;
+        continue;
+      }
+      const n = numAt(toks, k, c);
+      if (n) {
+        const u = toks[n.next];
+        if (u?.t === 'word' && MONTH_UNITS.has(u.v)) {
+          c.ontime = true;
+          c.relative = c.relative ?? text.slice(t.start, u.end).trim();
+          j = n.next + 1;
+          continue;
+        }
+        setHi(n.v, true);
+        j = n.next;
+        continue;
+      }
+    } else if (w === 'oltre' || w === 'superiore' || w === 'superiori' || w === 'maggiore' || w === 'più' || w === 'piu' || w === 'sopra') {
+      const n = numAt(toks, j + 1, c);
+      if (n) {
+        if (negated) setHi(n.v, true);
+        else setLo(n.v, false);
+        j = n.next;
+        continue;
+      }
+      if (w === 'oltre' && !negated) c.rest = true;
+    } else if (w === 'meno' || w === 'inferiore' || w === 'inferiori' || w === 'minore' || w === 'sotto') {
+      const n = numAt(toks, j + 1, c);
+      if (n) {
+        if (negated) setLo(n.v, true);
+        else setHi(n.v, false);
+        j = n.next;
+        continue;
+      }
+    } else if (w === 'almeno' || w === 'minimo') {
+      const n = numAt(toks, j + 1, c);
+      if (n) {
+        setLo(n.v, true);
+        j = n.next;
+        continue;
+      }
+    } else if (w === 'nessun' || w === 'nessuno' || w === 'nessuna') {
+      if (isWord(toks[j + 1], 'ritardo', 'ritardi')) {
+        c.ontime = true;
+        c.delay = true;
+        j += 2;
+        continue;
+      }
+      bareCandidates.push({ v: 0, strong: true });
+    } else if (w === 'ritardo' || w === 'ritardi') {
+      c.delay = true;
+    } else if (w === 'rispetto' || w === 'rispettato' || w === 'rispettata' || w === 'rispettati') {
+      let k = j + 1;
+      while (isWord(toks[k], ...ARTICLES)) k++;
+      if (w !== 'rispetto' || isWord(toks[k], 'termine', 'termini', 'data', 'scadenza', 'scadenze', 'tempi', 'tempo', 'tempistica', 'tempistiche', 'cronoprogramma')) c.ontime = true;
+    } else if (w === 'termini' && isWord(toks[j - 1], 'nei')) {
+      c.ontime = true;
+    } else if (w === 'tempo' && isWord(toks[j - 1], 'in')) {
+      c.ontime = true;
+    } else if (w === 'tempestivo' || w === 'tempestiva' || w === 'puntuale') {
+      c.ontime = true;
+    } else if (w === 'percentuale' || w === 'percentuali') {
+      c.percent = true;
+    } else if (FULL.has(w)) {
+      c.full = true;
+    } else if (WORKING.has(w)) {
+      c.working = true;
+    } else if (DAY_UNITS.has(w)) {
+      c.unit = c.unit || 'gg';
+    } else if (HOUR_UNITS.has(w)) {
+      c.unit = c.unit || 'ore';
+    } else if (NEGATION.has(w)) {
+      c.no = true;
+    } else if (YES.has(w) || (w === 'si' && toks.length <= 2)) {
+      c.yes = true;
+    }
+    if (REST.has(w) && w !== 'oltre') c.rest = true;
+    j++;
+  }
+  const strong = bareCandidates.find((b) => b.strong);
+  if (strong) c.bare = strong.v;
+  else if (bareCandidates.length === 1) c.weakBare = bareCandidates[0]!.v;
+  return c;
+}
+
+const hasNum = (c: Cond) => c.lo !== null || c.hi !== null || c.bare !== null;
+
+/* -------------------------------------------------------------------- bands */
+
+type ProtoKind = 'ontime' | 'upper' | 'lower' | 'range' | 'bare' | 'rest';
+
+interface Proto {
+  kind: ProtoKind;
+  lo: Bound | null;
+  hi: Bound | null;
+  v: number;
+  level: number;
+  source: string;
+  implied: boolean;
+}
+
+const INF = Number.POSITIVE_INFINITY;
+
+function protoOf(c: Cond, level: number, source: string, scadenza: boolean): Proto | null {
+  const base = { level, source, implied: false, lo: c.lo, hi: c.hi, v: 0 };
+  if (c.lo && c.hi) return { ...base, kind: 'range' };
+  if (c.hi) return { ...base, kind: 'upper', v: c.hi.v };
+  if (c.lo) return { ...base, kind: 'lower', v: c.lo.v };
+  if (c.bare !== null) return { ...base, kind: 'bare', v: c.bare };
+  if (scadenza && c.ontime) return { ...base, kind: 'ontime' };
+  if (c.rest) return { ...base, kind: 'rest' };
+  if (c.weakBare !== null) return { ...base, kind: 'bare', v: c.weakBare };
+  return null;
+}
+
+/** does a band's given side (before staircase extension) include x? */
+function givenCovers(p: Proto, x: number): boolean {
+  switch (p.kind) {
+    case 'ontime':
+      return x <= 0;
+    case 'range':
+      return contains({ lo: p.lo!.v, loIn: p.lo!.incl, hi: p.hi!.v, hiIn: p.hi!.incl }, x);
+    case 'upper':
+      return p.hi!.v === x && p.hi!.incl;
+    case 'lower':
+      return p.lo!.v === x && p.lo!.incl;
+    case 'bare':
+      return p.v === x;
+    default:
+      return false;
+  }
+}
+
+/** 'higher' when the levels grow with the measure */
+function directionOf(protos: Proto[]): 'higher' | 'lower' {
+  const pts = protos
+    .filter((p) => p.kind !== 'rest' && p.kind !== 'ontime')
+    .map((p) => {
+      const eps = 1e-3 * Math.max(1, Math.abs(p.v));
+      const x = p.kind === 'range' ? (p.lo!.v + p.hi!.v) / 2 : p.kind === 'upper' ? p.v - eps : p.kind === 'lower' ? p.v + eps : p.v;
+      return { x, level: p.level };
+    });
+  if (pts.length < 2) return 'higher';
+  const min = pts.reduce((a, b) => (b.x < a.x ? b : a));
+  const max = pts.reduce((a, b) => (b.x > a.x ? b : a));
+  return max.level < min.level ? 'lower' : 'higher';
+}
+
+function extend(protos: Proto[], direction: 'higher' | 'lower'): { iv: Iv; p: Proto }[] {
+  const points: number[] = [];
+  for (const p of protos) {
+    if (p.kind === 'ontime') points.push(0);
+    if (p.lo) points.push(p.lo.v);
+    if (p.hi) points.push(p.hi.v);
+    if (p.kind === 'bare') points.push(p.v);
+  }
+  const coveredByOthers = (self: Proto, x: number) => protos.some((o) => o !== self && givenCovers(o, x));
+  const below = (self: Proto, v: number): { lo: number; loIn: boolean } => {
+    const ps = points.filter((x) => x < v);
+    if (!ps.length) return { lo: -INF, loIn: false };
+    const lo = Math.max(...ps);
+    return { lo, loIn: !coveredByOthers(self, lo) };
+  };
+  const above = (self: Proto, v: number): { hi: number; hiIn: boolean } => {
+    const ps = points.filter((x) => x > v);
+    if (!ps.length) return { hi: INF, hiIn: false };
+    const hi = Math.min(...ps);
+    return { hi, hiIn: !coveredByOthers(self, hi) };
+  };
+  const out: { iv: Iv; p: Proto }[] = [];
+  for (const p of protos) {
+    let iv: Iv | null = null;
+    const asUpper = p.kind === 'upper' || (p.kind === 'bare' && direction === 'lower');
+    const asLower = p.kind === 'lower' || (p.kind === 'bare' && direction === 'higher');
+    if (p.kind === 'ontime') iv = { lo: -INF, loIn: false, hi: 0, hiIn: true };
+    else if (p.kind === 'range') iv = { lo: p.lo!.v, loIn: p.lo!.incl, hi: p.hi!.v, hiIn: p.hi!.incl };
+    else if (asUpper) iv = { ...below(p, p.v), hi: p.v, hiIn: p.hi ? p.hi.incl : true };
+    else if (asLower) iv = { lo: p.v, loIn: p.lo ? p.lo.incl : true, ...above(p, p.v) };
+    if (iv) out.push({ iv, p });
+  }
+  for (const p of protos) {
+    if (p.kind !== 'rest') continue;
+    const ends = out.flatMap(({ iv }) => [iv.lo, iv.hi]).filter(Number.isFinite);
+    if (!ends.length) {
+      out.push({ iv: { lo: -INF, loIn: false, hi: INF, hiIn: false }, p });
+    } else if (direction === 'lower') {
+      const m = Math.max(...ends);
+      out.push({ iv: { lo: m, loIn: !out.some(({ iv }) => contains(iv, m)), hi: INF, hiIn: false }, p });
+    } else {
+      const m = Math.min(...ends);
+      out.push({ iv: { lo: -INF, loIn: false, hi: m, hiIn: !out.some(({ iv }) => contains(iv, m)) }, p });
+    }
+  }
+  return out;
+}
+
+export function fmtNum(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6).replace('.', ',');
+}
+
+/** human text of an interval in the rule's measure ("da 30 a 60 gg", "oltre 79%") */
+export function ivText(iv: Iv, unit: string): string {
+  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+  const lo = `${fmtNum(iv.lo)}${u}`;
+  const hi = `${fmtNum(iv.hi)}${u}`;
+  if (!Number.isFinite(iv.lo) && !Number.isFinite(iv.hi)) return 'qualsiasi valore';
+  if (!Number.isFinite(iv.lo)) return iv.hiIn ? `fino a ${hi}` : `meno di ${hi}`;
+  if (!Number.isFinite(iv.hi)) return iv.loIn ? `${lo} o più` : `oltre ${lo}`;
+  if (iv.lo === iv.hi) return lo;
+  return `${iv.loIn ? 'da' : 'oltre'} ${fmtNum(iv.lo)}${unit === '%' ? '%' : ''} ${iv.hiIn ? (iv.loIn ? 'a' : 'e fino a') : iv.loIn ? 'a meno di' : 'e meno di'} ${hi}`;
+}
+
+export const bandIv = (b: Band): Iv => ({
+  lo: b.from ?? -INF,
+  loIn: b.from !== null && b.fromIncl,
+  hi: b.to ?? INF,
+  hiIn: b.to !== null && b.toIncl,
+});
+
+function toBand(iv: Iv, p: Proto): Band {
+  const band: Band = {
+    from: Number.isFinite(iv.lo) ? iv.lo : null,
+    fromIncl: Number.isFinite(iv.lo) && iv.loIn,
+    to: Number.isFinite(iv.hi) ? iv.hi : null,
+    toIncl: Number.isFinite(iv.hi) && iv.hiIn,
+    level: p.level,
+    source: p.source,
+  };
+  if (p.implied) band.implied = true;
+  return band;
+}
+
+/** first-written wins on overlaps; sorted; gaps and monotonicity checked */
+function resolveBands(protos: Proto[], rule: Rule): void {
+  const extended = extend(protos, rule.direction);
+  const unit = rule.kind === 'percentuale' ? '%' : rule.kind === 'scadenza' ? 'gg' : rule.unit;
+  const kept: { iv: Iv; p: Proto }[] = [];
+  const warned = new Set<string>();
+  for (const e of extended) {
+    let pieces = [e.iv];
+    for (const k of kept) {
+      const ov = intersect(e.iv, k.iv);
+      if (nonEmpty(ov) && !e.p.implied && !k.p.implied) {
+        const key = `${k.p.source}|${e.p.source}`;
+        if (!warned.has(key)) {
+          warned.add(key);
+          rule.warnings.push({ code: 'FASCE_SOVRAPPOSTE', message: T.sovrapposte(k.p.source, e.p.source, ivText(ov, unit)) });
+        }
+      }
+      pieces = pieces.flatMap((piece) => subtract(piece, k.iv));
+    }
+    for (const piece of pieces) kept.push({ iv: piece, p: e.p });
+  }
+  kept.sort((a, b) => (a.iv.lo !== b.iv.lo ? (a.iv.lo < b.iv.lo ? -1 : 1) : a.iv.loIn === b.iv.loIn ? 0 : a.iv.loIn ? -1 : 1));
+  if (rule.kind === 'scadenza' && kept.length && Number.isFinite(kept.at(-1)!.iv.hi)) {
+    const last = kept.at(-1)!.iv;
+    const p: Proto = { kind: 'rest', lo: null, hi: null, v: 0, level: 0, source: '', implied: true };
+    kept.push({ iv: { lo: last.hi, loIn: !last.hiIn, hi: INF, hiIn: false }, p });
+  }
+  for (let i = 1; i < kept.length; i++) {
+    const a = kept[i - 1]!;
+    const b = kept[i]!;
+    if (!gapBetween(a.iv, b.iv)) continue;
+    if (rule.kind === 'scadenza' && !integerBetween(a.iv, b.iv)) continue;
+    const tra = `tra ${fmtNum(a.iv.hi)} e ${fmtNum(b.iv.lo)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+    rule.warnings.push({ code: 'FASCE_LACUNA', message: T.lacuna(tra, `${fmtNum(Math.min(a.p.level, b.p.level) * 100)}%`) });
+  }
+  const levels = kept.map((k) => k.p.level);
+  const ok = levels.every((l, i) => i === 0 || (rule.direction === 'higher' ? l >= levels[i - 1]! : l <= levels[i - 1]!));
+  if (!ok) rule.warnings.push({ code: 'FASCE_NON_MONOTONE', message: T.nonMonotone(rule.direction === 'higher' ? T.crescono : T.calano) });
+  rule.bands = kept.map((k) => toBand(k.iv, k.p));
+}
+
+/* ---------------------------------------------------------------- reference */
+
+interface FoundDate {
+  date: Date | null;
+  raw: string;
+  impossible: boolean;
+  noYear: boolean;
+}
+
+function resolveDate(t: DateTok, anno: number | null | undefined): FoundDate {
+  const y = t.y ?? anno ?? null;
+  if (y === null) return { date: null, raw: t.raw, impossible: false, noYear: true };
+  const date = makeDate(y, t.m, t.d);
+  return { date, raw: t.raw, impossible: date === null, noYear: false };
+}
+
+function contextDates(v: RuleContext['tempi'], anno: number | null | undefined): { dates: FoundDate[]; relative: string | null } {
+  if (v === null || v === undefined || v === '') return { dates: [], relative: null };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { dates: [], relative: null } : { dates: [{ date: v, raw: formatDateIt(v), impossible: false, noYear: false }], relative: null };
+  if (typeof v === 'number') {
+    if (v > 20000 && v < 80000) {
+      const d = new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000);
+      return { dates: [{ date: d, raw: formatDateIt(d), impossible: false, noYear: false }], relative: null };
+    }
+    return { dates: [], relative: null };
+  }
+  const text = String(v);
+  const toks = tokenize(text);
+  const dates = toks.filter((t): t is DateTok => t.t === 'date').map((t) => resolveDate(t, anno));
+  let relative: string | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    if (!isWord(toks[i], 'entro')) continue;
+    const n = toks[i + 1];
+    const u = toks[i + 2];
+    if (n?.t === 'num' && u?.t === 'word' && (DAY_UNITS.has(u.v) || MONTH_UNITS.has(u.v))) {
+      const k = toks.findIndex((x, idx) => idx > i + 2 && idx < i + 8 && isWord(x, 'da', 'dal', 'dalla', 'dall', 'dopo', 'dai', 'dagli', 'dalle'));
+      if (k > 0) {
+        const words = toks.slice(k + 1, k + 4).filter((x) => x.t === 'word');
+        relative = text.slice(toks[i]!.start, (words.at(-1) ?? toks[k]!).end).trim();
+      }
+    }
+  }
+  return { dates, relative };
+}
+
+function setReference(rule: Rule, gradDates: DateTok[], relative: string | null, ctx: RuleContext, required: boolean): void {
+  const anno = ctx.anno ?? null;
+  const atteso = contextDates(ctx.atteso, anno);
+  const tempi = contextDates(ctx.tempi, anno);
+  const others = [...atteso.dates, ...tempi.dates].filter((d) => d.date);
+  const pick = (d: FoundDate, source: ReferenceSource): Reference => ({ date: d.date, text: d.raw, source });
+  if (gradDates.length) {
+    const d = resolveDate(gradDates[0]!, anno);
+    rule.reference = pick(d, 'graduazione');
+    if (d.impossible) {
+      rule.warnings.push({ code: 'DATA_IMPOSSIBILE', message: T.dataImpossibile(d.raw, others[0] ? formatDateIt(others[0].date!) : null) });
+    } else if (d.noYear) {
+      rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: T.riferimentoSenzaAnno(d.raw) });
+    } else if (others.length && !others.some((o) => o.date!.getTime() === d.date!.getTime())) {
+      const altre = [...new Set(others.map((o) => formatDateIt(o.date!)))];
+      rule.warnings.push({ code: 'DATA_DIVERSA', message: T.dataDiversa(formatDateIt(d.date!), altre) });
+    }
+    return;
+  }
+  if (!relative) relative = atteso.relative;
+  if (!relative) {
+    const a = atteso.dates.at(-1);
+    const t = tempi.dates.at(-1);
+    const found = a ? pick(a, 'atteso') : t ? pick(t, 'tempi') : null;
+    if (found) {
+      rule.reference = found;
+      const d = (a ?? t)!;
+      if (d.impossible) rule.warnings.push({ code: 'DATA_IMPOSSIBILE', message: T.dataImpossibile(d.raw, null) });
+      return;
+    }
+    relative = tempi.relative;
+  }
+  if (required) {
+    rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: relative ? T.riferimentoRelativo(relative) : T.riferimentoMancante });
+  }
+}
+
+function targetOf(v: RuleContext['atteso']): { target: number | null; percent: boolean } {
+  if (typeof v === 'number') return { target: v, percent: false };
+  if (typeof v !== 'string') return { target: null, percent: false };
+  const toks = tokenize(v);
+  const i = toks.findIndex((t) => t.t === 'num');
+  if (i < 0) return { target: null, percent: false };
+  return { target: (toks[i] as { v: number }).v, percent: toks[i + 1]?.t === 'pct' };
+}
+
+/* --------------------------------------------------------------------- main */
+
+function baseRule(text: string): Rule {
+  return { kind: 'manuale', bands: [], reference: null, workingDays: false, direction: 'higher', unit: '', target: null, warnings: [], text };
+}
+
+function manual(rule: Rule, reason: string): Rule {
+  rule.kind = 'manuale';
+  rule.bands = [];
+  rule.reason = reason;
+  return rule;
+}
+
+export function parseGraduazione(text: string, ctx: RuleContext = {}): Rule {
+  const src = typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
+  const rule = baseRule(src);
+  try {
+    return parseInto(rule, src, ctx ?? {});
+  } catch {
+    return manual(baseRule(src), T.condizioniIlleggibili);
+  }
+}
+
+function parseInto(rule: Rule, src: string, ctx: RuleContext): Rule {
+  if (!src.trim()) return manual(rule, T.vuota);
+  const toks = tokenize(src);
+  const split = splitClauses(src, toks);
+  if (!split.clauses.length) return manual(rule, T.senzaLivelli);
+
+  // levels: "= 80" is 80%, unless every level is a bare fraction (= 1; = 0,5)
+  const numeric = split.clauses.map((c) => c.level).filter((l) => l.value !== 'prop');
+  const fractions = numeric.length > 0 && numeric.every((l) => l.noPct && (l.value as number) <= 1) && numeric.some((l) => (l.value as number) < 1 && (l.value as number) > 0);
+  const clauses: Clause[] = split.clauses.map((c) => ({ cond: analyse(c.cond, src), level: c.level, source: src.slice(c.start, c.end).trim() }));
+  const trailing = analyse(split.trailing, src);
+  const trailingText = split.trailing.filter((t) => t.t !== 'sep');
+  if (trailingText.length && split.trailing.some((t) => t.t === 'word' || t.t === 'num')) {
+    rule.warnings.push({ code: 'TESTO_IGNORATO', message: T.testoIgnorato(src.slice(trailingText[0]!.start, trailingText.at(-1)!.end)) });
+  }
+  const levelOf = (l: Level): number => {
+    let v = l.value as number;
+    if (fractions) v *= 100;
+    if (l.negative) rule.warnings.push({ code: 'LIVELLO_NEGATIVO', message: T.livelloNegativo(l.raw) });
+    if (v > 100) {
+      rule.warnings.push({ code: 'LIVELLO_FUORI_SCALA', message: T.livelloFuoriScala(l.raw) });
+      v = 100;
+    }
+    return v / 100;
+  };
+  const all = [...clauses.map((c) => c.cond), trailing];
+  rule.workingDays = all.some((c) => c.working);
+  const gradDates = all.flatMap((c) => c.dates);
+  const relative = all.find((c) => c.relative)?.relative ?? null;
+
+  // proporzionale
+  if (clauses.some((c) => c.level.value === 'prop')) {
+    rule.kind = 'proporzionale';
+    const t = targetOf(ctx.atteso);
+    rule.target = t.target;
+    rule.unit = t.percent ? '%' : '';
+    if (t.target === null) rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: T.attesoMancante });
+    return rule;
+  }
+
+  const numbered = clauses.filter((c) => hasNum(c.cond) || (c.cond.weakBare !== null && !c.cond.ontime && !c.cond.no));
+  // binario: no clause measures a number
+  if (!numbered.length) {
+    const noClause = clauses.find((c) => c.cond.no);
+    const yesClause = clauses.find((c) => c !== noClause && (c.cond.ontime || c.cond.yes || c.cond.dates.length || c.cond.full));
+    if (!yesClause && !noClause) return manual(rule, T.condizioniIlleggibili);
+    rule.kind = 'binario';
+    rule.binario = { si: yesClause ? levelOf(yesClause.level) : 1, no: noClause ? levelOf(noClause.level) : 0 };
+    for (const c of clauses) if (c !== yesClause && c !== noClause) rule.warnings.push({ code: 'TESTO_IGNORATO', message: T.testoIgnorato(c.source) });
+    setReference(rule, gradDates, relative, ctx, rule.binario.si !== rule.binario.no && gradDates.length > 0);
+    return rule;
+  }
+
+  const delay = all.some((c) => c.delay || c.ontime) || gradDates.length > 0;
+  const kind: RuleKind = delay ? 'scadenza' : clauses.some((c) => c.cond.percent) ? 'percentuale' : 'soglia';
+  rule.kind = kind;
+  if (kind === 'soglia') rule.unit = clauses.find((c) => c.cond.unit)?.cond.unit ?? '';
+  if (kind === 'scadenza') rule.unit = 'gg';
+
+  const protos: Proto[] = [];
+  for (const c of clauses) {
+    if (kind === 'percentuale' && c.cond.full && !hasNum(c.cond)) c.cond.bare = 100;
+    const p = protoOf(c.cond, 0, c.source, kind === 'scadenza');
+    if (!p) {
+      rule.warnings.push({ code: 'TESTO_IGNORATO', message: T.testoIgnorato(c.source) });
+      continue;
+    }
+    p.level = levelOf(c.level);
+    protos.push(p);
+  }
+  if (kind === 'scadenza') {
+    rule.direction = 'lower';
+    const ontime = protos.filter((p) => p.kind === 'ontime');
+    const rest = protos.filter((p) => p.kind !== 'ontime');
+    const first = ontime[0] ?? { kind: 'ontime', lo: null, hi: null, v: 0, level: 1, source: '', implied: true };
+    protos.splice(0, protos.length, first, ...rest);
+  } else {
+    rule.direction = directionOf(protos);
+  }
+  resolveBands(protos, rule);
+  if (kind === 'scadenza') setReference(rule, gradDates, relative, ctx, true);
+  else if (gradDates.length) setReference(rule, gradDates, null, ctx, false);
+  return rule;
+}
