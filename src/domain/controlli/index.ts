@@ -1,0 +1,3 @@
+/** consistency checks: public API */
+export { checkScheda, checkWorkbook, sameAction } from './checks';
+export * from './types';
