@@ -383,7 +383,8 @@ export function readGrid(ws: Worksheet): Grid {
       const { v, formula } = rawOf(cell.value);
       const f = cell.numFmt || undefined;
       const t = displayText(v, f);
-      if (v === null && !formula) return;
+      // keep empty cells that carry a number format (a template's empty % cell): undo restores formats too
+      if (v === null && !formula && !f) return;
       const r = rowNumber - 1;
       (rows[r] ??= [])[colNumber - 1] = { v, t, ...(f ? { f } : {}), ...(formula ? { formula } : {}) };
     });

@@ -1,0 +1,417 @@
+/**
+ * Compute: cards + Rilevazioni -> level per action, RAGGIUNTO text, card level per annualità,
+ * findings, and the WritePlan that writes RAGGIUNTO/% (safely), the Riepilogo and the bookkeeping.
+ */
+import { checkWorkbook } from '../controlli';
+import { type Finding, GRAVITA_DI, type Codice } from '../controlli/types';
+import { evaluate } from '../graduazione';
+import type { RuleKind } from '../graduazione/types';
+import { type CellValue, type Grid, formatPercentIt, parseA1 } from '../grid';
+import type { CellWrite, WritePlan } from '../plan';
+import { schedaLabel, type Scheda } from '../scheda/types';
+import {
+  FOGLIO_RILEVAZIONI,
+  MSG_CALCOLO,
+  MSG_RILEVAZIONI,
+  RAGGIUNTO_MANUALE,
+  segnalazioniTesto,
+  tipoSchedaTesto,
+} from '../testi/calcolo';
+import { type AzioneRef, azioneLabel, azioniDi, refKey } from './azioni';
+import { cosaServe, leggiRiga } from './misura';
+import { type CellaSalvata, type Registro, type RigaRiepilogo, leggiRegistro, registroPlan } from './registro';
+import { nomeRiepilogo, percentFormat, riepilogoPlan } from './riepilogo';
+import { type RigaRilevazione, type TabellaRilevazioni, findRilevazioni, readRilevazioni, rilCell } from './rilevazioni';
+import { decodeValue, encodeValue, sameContent, valueText } from './valori';
+
+export interface CalcolaOpts {
+  /** only this annualità's year */
+  anno?: number;
+  /** overwrite hand-typed RAGGIUNTO/% cells */
+  forza?: boolean;
+  /** the time shown in "Calcolato il" (wall-clock time expressed as UTC fields, see `oraLocale`) */
+  now: Date;
+}
+
+export type StatoAzione = 'calcolata' | 'mancante' | 'non-valida';
+export type StatoScrittura = 'scritta' | 'invariata' | 'conflitto' | 'nessuna';
+
+export interface EsitoAzione {
+  n: number;
+  peso: number | null;
+  azione: string;
+  tipo: RuleKind;
+  /** 0..1, null when not computed */
+  livello: number | null;
+  raggiunto: string | null;
+  manuale: boolean;
+  /** the band that decided, or the manual level's reason */
+  spiegazione: string;
+  stato: StatoAzione;
+  /** what happened to the RAGGIUNTO/% cells (the worst of the two) */
+  scrittura: StatoScrittura;
+  raggiuntoCell: string | null;
+  percentualeCell: string | null;
+  /** 1-based row of the Rilevazioni sheet, when there is one */
+  rigaRilevazione: number | null;
+}
+
+export interface EsitoScheda {
+  foglio: string;
+  scheda: number;
+  label: string;
+  /** 1..3 */
+  annualita: number;
+  anno: number | null;
+  /** Σ(PESO×level)/Σ(PESO) over computed actions, null when none */
+  grado: number | null;
+  azioni: EsitoAzione[];
+  rilevate: number;
+  nonRilevate: number;
+  segnalazioni: { errori: number; avvisi: number; info: number };
+}
+
+export interface CalcoloResult {
+  schede: EsitoScheda[];
+  segnalazioni: Finding[];
+  plan: WritePlan;
+  /** cells the plan changes on the cards */
+  scritte: number;
+  conflitti: number;
+  /** general notes (no Rilevazioni sheet, unreadable bookkeeping) */
+  messaggi: string[];
+  riepilogo: { foglio: string; righe: RigaRiepilogo[] };
+}
+
+/** a wall-clock time as UTC fields (how the core stores dates), for "Calcolato il" */
+export function oraLocale(d: Date): Date {
+  return new Date(
+    Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()),
+  );
+}
+
+function finding(codice: Codice, foglio: string, celle: string[], messaggio: string, scheda?: number): Finding {
+  return { codice, gravita: GRAVITA_DI[codice], foglio, celle, messaggio, ...(scheda !== undefined ? { scheda } : {}) };
+}
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function emptyTable(): TabellaRilevazioni {
+  return { sheet: FOGLIO_RILEVAZIONI, headerRow: -1, columns: {}, rows: [], lastRow: -1, problems: [] };
+}
+
+function annoText(r: AzioneRef): string {
+  return r.annualita.anno !== null ? String(r.annualita.anno) : `${r.annualita.n}ª annualità`;
+}
+
+/** the cell of a Rilevazioni row a finding about its value points at */
+function rowCell(t: TabellaRilevazioni, row: RigaRilevazione): string {
+  const k = row.cells.valore ? 'valore' : row.cells.dataCompletamento ? 'dataCompletamento' : 'n';
+  return rilCell(t, row.row, k);
+}
+
+export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): CalcoloResult {
+  const messaggi: string[] = [];
+  const { registro, illeggibile } = leggiRegistro(grids);
+  if (illeggibile) messaggi.push(MSG_RILEVAZIONI.registroIlleggibile);
+  const rg = findRilevazioni(grids);
+  const tab = rg ? readRilevazioni(rg) : emptyTable();
+  if (!rg) messaggi.push(MSG_RILEVAZIONI.nessunaRilevazione);
+  else if (tab.headerRow < 0) messaggi.push(MSG_RILEVAZIONI.intestazioneMancante);
+  const rilSheet = rg?.name ?? FOGLIO_RILEVAZIONI;
+
+  const segnalazioni: Finding[] = checkWorkbook(schede);
+  const own: { f: Finding; scheda: Scheda }[] = [];
+  for (const p of tab.problems) segnalazioni.push(finding('RILEVAZIONE_NON_VALIDA', rilSheet, [p.cell], p.message));
+
+  // Rilevazioni rows by key: the first wins, duplicates are reported
+  const byKey = new Map<string, RigaRilevazione>();
+  for (const row of tab.rows) {
+    if (!row.key) continue;
+    const first = byKey.get(row.key);
+    if (first) {
+      const addr = rilCell(tab, row.row, 'n');
+      segnalazioni.push(finding('RILEVAZIONE_NON_VALIDA', rilSheet, [addr], MSG_CALCOLO.rigaDuplicata(addr, first.row + 1)));
+    } else byKey.set(row.key, row);
+  }
+
+  const gridOf = new Map(grids.map((g) => [g.name, g]));
+  const scritti = { ...registro.scritti };
+  const celle: CellaSalvata[] = [];
+  const writes: CellWrite[] = [];
+  let conflitti = 0;
+
+  const pianifica = (r: AzioneRef, campo: 'r' | 'p', address: string, value: CellValue, numFmt?: string): StatoScrittura => {
+    const sheet = r.scheda.sheet;
+    const key = `${refKey(r)}|${campo}`;
+    const pos = parseA1(address);
+    const cell = pos ? gridOf.get(sheet)?.rows[pos.r]?.[pos.c] : undefined;
+    const entry = { s: sheet, a: address, v: encodeValue(value) };
+    if (sameContent(cell, value)) {
+      scritti[key] = entry;
+      return 'invariata';
+    }
+    const last = registro.scritti[key];
+    const ours = sameContent(cell, null) || (last !== undefined && sameContent(cell, decodeValue(last.v)));
+    if (!ours && !opts.forza) {
+      conflitti++;
+      const f = finding(
+        'CONFLITTO_MANUALE',
+        sheet,
+        [address],
+        MSG_CALCOLO.conflitto(address, cell ? (cell.t || valueText(cell.v)) : '', valueText(value)),
+        r.scheda.index,
+      );
+      segnalazioni.push(f);
+      own.push({ f, scheda: r.scheda });
+      return 'conflitto';
+    }
+    celle.push({
+      k: key,
+      s: sheet,
+      a: address,
+      prima: {
+        v: encodeValue(cell?.v ?? null),
+        ...(cell?.f ? { f: cell.f } : {}),
+        ...(cell?.formula ? { fx: cell.formula } : {}),
+      },
+      dopo: entry.v,
+      sp: last ?? null,
+    });
+    writes.push({ sheet, address, value, ...(numFmt ? { numFmt } : {}) });
+    scritti[key] = entry;
+    return 'scritta';
+  };
+
+  const esiti = new Map<string, EsitoScheda>();
+  for (const r of azioniDi(schede, opts.anno)) {
+    const label = azioneLabel(r);
+    const anno = annoText(r);
+    const row = byKey.get(refKey(r));
+    const lettura = tab.headerRow >= 0 ? leggiRiga(r.rule, tab, row) : ({ tipo: 'mancante', perche: 'vuota' } as const);
+    const cardCell = r.azione.raggiunto?.cell ?? r.azione.nCell;
+    let livello: number | null = null;
+    let raggiunto: string | null = null;
+    let spiegazione = '';
+    let stato: StatoAzione = 'mancante';
+    const add = (f: Finding) => {
+      segnalazioni.push(f);
+      own.push({ f, scheda: r.scheda });
+    };
+    if (lettura.tipo === 'manuale') {
+      livello = lettura.livello;
+      raggiunto = RAGGIUNTO_MANUALE(formatPercentIt(livello));
+      spiegazione = lettura.motivazione ? `Valutazione manuale: ${lettura.motivazione}` : raggiunto;
+      stato = 'calcolata';
+    } else if (lettura.tipo === 'misura') {
+      const ev = evaluate(r.rule, lettura.m, r.annualita.anno !== null ? { anno: r.annualita.anno } : {});
+      spiegazione = ev.spiegazione;
+      if (ev.level === null) {
+        stato = 'non-valida';
+        add(
+          finding('RILEVAZIONE_NON_VALIDA', rilSheet, [rowCell(tab, row!)], MSG_CALCOLO.nonCalcolabile(label, anno, ev.reason ?? ev.spiegazione)),
+        );
+      } else {
+        livello = ev.level;
+        raggiunto = ev.raggiunto;
+        stato = 'calcolata';
+      }
+    } else if (lettura.tipo === 'errore') {
+      stato = 'non-valida';
+      add(finding('RILEVAZIONE_NON_VALIDA', rilSheet, [lettura.cella], lettura.messaggio));
+    } else {
+      const msg =
+        lettura.perche === 'livello' || (lettura.perche === 'vuota' && r.rule.kind === 'manuale')
+          ? MSG_CALCOLO.rilevazioneMancanteLivello(label, anno)
+          : lettura.perche === 'valore'
+            ? MSG_CALCOLO.rilevazioneMancanteValore(label, anno, cosaServe(r.rule))
+            : MSG_CALCOLO.rilevazioneMancante(label, anno);
+      add(finding('RILEVAZIONE_MANCANTE', r.scheda.sheet, [cardCell], msg, r.scheda.index));
+    }
+
+    let scrittura: StatoScrittura = 'nessuna';
+    if (livello !== null && raggiunto !== null) {
+      const order: StatoScrittura[] = ['nessuna', 'invariata', 'scritta', 'conflitto'];
+      const worst = (a: StatoScrittura, b: StatoScrittura) => (order.indexOf(a) >= order.indexOf(b) ? a : b);
+      if (r.azione.raggiunto) scrittura = worst(scrittura, pianifica(r, 'r', r.azione.raggiunto.cell, raggiunto));
+      if (r.azione.percentuale) {
+        const v = round6(livello);
+        scrittura = worst(scrittura, pianifica(r, 'p', r.azione.percentuale.cell, v, percentFormat(v)));
+      }
+    }
+
+    const ek = `${r.scheda.sheet}|${r.scheda.index}|${r.annualita.n}`;
+    let e = esiti.get(ek);
+    if (!e) {
+      e = {
+        foglio: r.scheda.sheet,
+        scheda: r.scheda.index,
+        label: schedaLabel(r.scheda),
+        annualita: r.annualita.n,
+        anno: r.annualita.anno,
+        grado: null,
+        azioni: [],
+        rilevate: 0,
+        nonRilevate: 0,
+        segnalazioni: { errori: 0, avvisi: 0, info: 0 },
+      };
+      esiti.set(ek, e);
+    }
+    e.azioni.push({
+      n: r.n,
+      peso: r.azione.peso?.points ?? null,
+      azione: r.azione.azione?.value ?? '',
+      tipo: r.rule.kind,
+      livello: livello === null ? null : round6(livello),
+      raggiunto,
+      manuale: lettura.tipo === 'manuale',
+      spiegazione,
+      stato,
+      scrittura,
+      raggiuntoCell: r.azione.raggiunto?.cell ?? null,
+      percentualeCell: r.azione.percentuale?.cell ?? null,
+      rigaRilevazione: row ? row.row + 1 : null,
+    });
+  }
+
+  // card levels and the findings of each card
+  const esitiList = [...esiti.values()];
+  for (const e of esitiList) {
+    let num = 0;
+    let den = 0;
+    for (const a of e.azioni) {
+      if (a.livello === null) continue;
+      if (a.peso !== null && a.peso > 0) {
+        num += a.peso * a.livello;
+        den += a.peso;
+      }
+    }
+    e.rilevate = e.azioni.filter((a) => a.livello !== null).length;
+    e.nonRilevate = e.azioni.length - e.rilevate;
+    e.grado = den > 0 ? round6(num / den) : null;
+  }
+  const ownScheda = new Map(own.map((o) => [o.f, o.scheda]));
+  const schedaOf = (f: Finding) => ownScheda.get(f);
+  for (const s of schede) {
+    const onSheet = schede.filter((x) => x.sheet === s.sheet).length;
+    const counts = { errori: 0, avvisi: 0, info: 0 };
+    for (const f of segnalazioni) {
+      const sc = schedaOf(f);
+      const mine = sc ? sc === s : f.foglio === s.sheet && (f.scheda === undefined ? onSheet === 1 : f.scheda === s.index);
+      if (!mine) continue;
+      if (f.gravita === 'errore') counts.errori++;
+      else if (f.gravita === 'avviso') counts.avvisi++;
+      else counts.info++;
+    }
+    for (const e of esitiList) if (e.foglio === s.sheet && e.scheda === s.index) e.segnalazioni = counts;
+  }
+
+  // the Riepilogo
+  const schedaByKey = new Map(schede.map((s) => [`${s.sheet}|${s.index}`, s]));
+  const calcolatoIl = opts.now.toISOString();
+  const righe: RigaRiepilogo[] = esitiList.map((e) => {
+    const s = schedaByKey.get(`${e.foglio}|${e.scheda}`)!;
+    return {
+      foglio: e.foglio,
+      obiettivo: e.label,
+      dirigente: s.header.dirigente?.value ?? '',
+      unita: s.header.unitaResponsabile?.value ?? '',
+      tipo: tipoSchedaTesto(s.tipo),
+      anno: e.anno,
+      azioni: e.azioni.length,
+      rilevate: e.rilevate,
+      grado: e.grado,
+      peso: s.pesatura?.totale?.value ?? null,
+      segnalazioni: segnalazioniTesto(e.segnalazioni.errori, e.segnalazioni.avvisi, 0),
+      calcolatoIl,
+    };
+  });
+  const foglioRiep = nomeRiepilogo(grids, registro.riepilogo?.foglio ?? null);
+  const riepilogoEsiste = grids.some((g) => g.name === foglioRiep);
+
+  // the bookkeeping: a compute that changes no card cell keeps the previous undo snapshot
+  const nuovo: Registro = {
+    versione: 1,
+    scritti,
+    riepilogo: { foglio: foglioRiep, righe },
+    ultimo:
+      celle.length === 0 && registro.ultimo
+        ? registro.ultimo
+        : {
+            quando: calcolatoIl,
+            celle,
+            riepilogoPrima: riepilogoEsiste && registro.riepilogo ? registro.riepilogo : null,
+          },
+  };
+  const plan: WritePlan = {
+    sheets: [riepilogoPlan(foglioRiep, righe), registroPlan(nuovo)],
+    ...(writes.length ? { cells: writes } : {}),
+    select: { sheet: foglioRiep, range: 'A1' },
+  };
+  return {
+    schede: esitiList,
+    segnalazioni,
+    plan,
+    scritte: writes.length,
+    conflitti,
+    messaggi,
+    riepilogo: { foglio: foglioRiep, righe },
+  };
+}
+
+// ---- shapes for the CLI and the task pane ------------------------------------------------
+
+export interface CalcolaJson {
+  schede: {
+    foglio: string;
+    scheda: number;
+    anno: number | null;
+    grado: number | null;
+    azioni: { n: number; peso: number | null; livello: number | null; raggiunto: string | null }[];
+  }[];
+  segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
+}
+
+/** the `calcola --json` contract of DESIGN.md */
+export function calcolaJson(r: CalcoloResult): CalcolaJson {
+  return {
+    schede: r.schede.map((e) => ({
+      foglio: e.foglio,
+      scheda: e.scheda,
+      anno: e.anno,
+      grado: e.grado,
+      azioni: e.azioni.map((a) => ({ n: a.n, peso: a.peso, livello: a.livello, raggiunto: a.raggiunto })),
+    })),
+    segnalazioni: r.segnalazioni.map((f) => ({
+      codice: f.codice,
+      gravita: f.gravita,
+      foglio: f.foglio,
+      celle: f.celle,
+      messaggio: f.messaggio,
+    })),
+  };
+}
+
+export interface SchedaPane {
+  foglio: string;
+  scheda: number;
+  label: string;
+  annualita: { anno: number | null; grado: number | null; rilevate: number; azioni: number }[];
+  errori: number;
+  avvisi: number;
+}
+
+/** per card: its label, level per annualità, counts (for the task pane) */
+export function summarizeForPane(r: CalcoloResult): SchedaPane[] {
+  const out = new Map<string, SchedaPane>();
+  for (const e of r.schede) {
+    const k = `${e.foglio}|${e.scheda}`;
+    let p = out.get(k);
+    if (!p) {
+      p = { foglio: e.foglio, scheda: e.scheda, label: e.label, annualita: [], errori: e.segnalazioni.errori, avvisi: e.segnalazioni.avvisi };
+      out.set(k, p);
+    }
+    p.annualita.push({ anno: e.anno, grado: e.grado, rilevate: e.rilevate, azioni: e.azioni.length });
+  }
+  return [...out.values()];
+}

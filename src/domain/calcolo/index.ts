@@ -1,0 +1,31 @@
+/**
+ * Measurements, computation, safe writing and undo (Rilevazioni, RAGGIUNTO/%, Riepilogo).
+ * Pure: everything is returned as a WritePlan for a back end to apply in one batch.
+ */
+export { type AzioneRef, azioniDi, ruleOf } from './azioni';
+export {
+  type ColonnaRil,
+  type PreparaResult,
+  type RigaRilevazione,
+  type TabellaRilevazioni,
+  findRilevazioni,
+  preparaRilevazioni,
+  preparaRilevazioniDettagli,
+  readRilevazioni,
+} from './rilevazioni';
+export { leggiRiga, type Lettura } from './misura';
+export {
+  type CalcolaJson,
+  type CalcolaOpts,
+  type CalcoloResult,
+  type EsitoAzione,
+  type EsitoScheda,
+  type SchedaPane,
+  calcola,
+  calcolaJson,
+  oraLocale,
+  summarizeForPane,
+} from './calcola';
+export { type AnnullaResult, annulla, annullaDettagli } from './annulla';
+export { type Registro, type RigaRiepilogo, leggiRegistro } from './registro';
+export { readDateCell, readLevelCell } from './valori';

@@ -1,0 +1,68 @@
+/** The Riepilogo sheet: one row per card and annualità, data bars on the level, a bar chart. */
+import { type Grid, colToLetters } from '../grid';
+import type { PlannedCell, SheetPlan } from '../plan';
+import { FOGLIO_RIEPILOGO, INTESTAZIONI_RIEPILOGO, TITOLO_GRAFICO_RIEPILOGO } from '../testi/calcolo';
+import type { RigaRiepilogo } from './registro';
+import { normLabel } from './valori';
+
+const WIDTHS = [22, 60, 26, 26, 13, 8, 9, 10, 14, 11, 26, 17];
+
+export function percentFormat(level: number): string {
+  return Math.abs(level * 100 - Math.round(level * 100)) < 1e-6 ? '0%' : '0.0%';
+}
+
+export function riepilogoPlan(foglio: string, righe: RigaRiepilogo[]): SheetPlan {
+  const header = { bold: true, fill: '#DDEBF7', border: true, wrap: true, vAlign: 'middle' as const };
+  const cells: PlannedCell[] = INTESTAZIONI_RIEPILOGO.map((h, c) => ({ address: `${colToLetters(c)}1`, value: h, style: header }));
+  righe.forEach((r, i) => {
+    const row = i + 2;
+    const values: (string | number | Date | null)[] = [
+      r.foglio,
+      r.obiettivo,
+      r.dirigente,
+      r.unita,
+      r.tipo,
+      r.anno,
+      r.azioni,
+      r.rilevate,
+      r.grado,
+      r.peso,
+      r.segnalazioni,
+      new Date(r.calcolatoIl),
+    ];
+    values.forEach((v, c) => {
+      const numFmt = c === 8 ? (r.grado !== null ? percentFormat(r.grado) : undefined) : c === 11 ? 'dd/mm/yyyy hh:mm' : undefined;
+      cells.push({
+        address: `${colToLetters(c)}${row}`,
+        ...(v !== null && v !== '' ? { value: v } : {}),
+        style: { border: true, vAlign: 'top', wrap: c === 1 || c === 10, ...(numFmt ? { numFmt } : {}) },
+      });
+    });
+  });
+  const last = righe.length + 1;
+  const plan: SheetPlan = {
+    name: foglio,
+    mode: 'replace',
+    cells,
+    columnWidths: Object.fromEntries(WIDTHS.map((w, c) => [colToLetters(c), w])),
+    freezeRows: 1,
+    tabColor: '#548235',
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, printTitleRows: '1:1' },
+  };
+  if (righe.length) {
+    plan.conditionalFormats = [{ range: `I2:I${last}`, type: 'dataBar', color: '#63BE7B' }];
+    plan.charts = [{ type: 'bar', title: TITOLO_GRAFICO_RIEPILOGO, categories: `A2:A${last}`, values: `I2:I${last}`, anchor: 'N2' }];
+  }
+  return plan;
+}
+
+/** the name of the add-in's Riepilogo: its own (from the bookkeeping), else `Riepilogo` when free, else a free variant */
+export function nomeRiepilogo(grids: Grid[], proprio: string | null): string {
+  if (proprio) return proprio;
+  const taken = new Set(grids.map((g) => normLabel(g.name)));
+  if (!taken.has(normLabel(FOGLIO_RIEPILOGO))) return FOGLIO_RIEPILOGO;
+  for (let i = 2; ; i++) {
+    const name = `${FOGLIO_RIEPILOGO} calcolo${i > 2 ? ` ${i - 1}` : ''}`;
+    if (!taken.has(normLabel(name))) return name;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Small helpers on cell values: reading what people type (dates, percentages, levels),
+ * comparing cells, and encoding values as JSON for the bookkeeping sheet.
+ */
+import { type Cell, type CellValue, isDateFormat, isEmptyCell, isValidYmd, serialToDate, utcDate } from '../grid';
+
+/** accent-, case-, space- and punctuation-insensitive label */
+export function normLabel(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]+/g, '');
+}
+
+export function cellText(cell: Cell | undefined): string {
+  if (!cell || isEmptyCell(cell)) return '';
+  if (cell.t && cell.t.trim()) return cell.t.trim();
+  const v = cell.v;
+  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return !!fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ''));
+}
+
+/** "1,5" / "1.234,5" / "12" -> number; null when not a plain number */
+export function parseItNumber(s: string): number | null {
+  const t = s.trim().replace(/\s+/g, '');
+  if (!/^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?\d+\.\d+$/.test(t)) return null;
+  // a dot followed by exactly three digits and nothing else is a thousands separator (1.234)
+  const n = /,/.test(t) || /\.\d{3}(\.|$)/.test(t) ? Number(t.replace(/\./g, '').replace(',', '.')) : Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+export type DateRead = { ok: true; date: Date } | { ok: false; impossible: boolean };
+
+/** a completion date as people type it: a real date, a date serial, `20/01/2025`, `20.01.2025`, `20-01-25` */
+export function readDateCell(cell: Cell): DateRead {
+  const v = cell.v;
+  if (v instanceof Date) return { ok: true, date: utcDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) };
+  if (typeof v === 'number' && isDateFormat(cell.f) && v > 0) return { ok: true, date: serialToDate(Math.floor(v)) };
+  const s = typeof v === 'string' ? v.trim() : cellText(cell);
+  const m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$/.exec(s);
+  if (m) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    let y = Number(m[3]);
+    if (m[3].length === 2) y += 2000;
+    if (!isValidYmd(y, mo, d)) return { ok: false, impossible: true };
+    return { ok: true, date: utcDate(y, mo, d) };
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (iso) {
+    const [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (!isValidYmd(y, mo, d)) return { ok: false, impossible: true };
+    return { ok: true, date: utcDate(y, mo, d) };
+  }
+  return { ok: false, impossible: false };
+}
+
+/**
+ * A manual level as typed: 0,8 in a %-formatted cell, "80%", 80 (points), 0,8 (a fraction).
+ * Returns the fraction 0..1, or null when it is not a level.
+ */
+export function readLevelCell(cell: Cell): number | null {
+  const v = cell.v;
+  let frac: number | null = null;
+  if (typeof v === 'number') {
+    if (isPercentFormat(cell.f)) frac = v;
+    else frac = v > 0 && v < 1 && !Number.isInteger(v) ? v : v / 100;
+  } else if (typeof v === 'string') {
+    const s = v.trim();
+    const pct = /^(.*?)\s*%$/.exec(s);
+    const n = parseItNumber(pct ? pct[1] : s);
+    if (n !== null) frac = pct ? n / 100 : n > 0 && n < 1 && !Number.isInteger(n) ? n : n / 100;
+  }
+  if (frac === null || !Number.isFinite(frac) || frac < 0 || frac > 1 + 1e-9) return null;
+  return Math.min(1, frac);
+}
+
+/** a positive integer (year, card position, action number) typed as number or text */
+export function readIntCell(cell: Cell | undefined): number | null {
+  if (!cell || isEmptyCell(cell)) return null;
+  const v = cell.v;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseItNumber(v.replace(/[°º]$/, '')) : null;
+  return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+// ---- comparing cells ---------------------------------------------------------------------
+
+/** is the cell's current content what we have (or would have) written? */
+export function sameContent(cell: Cell | undefined, v: CellValue): boolean {
+  const empty = !cell || isEmptyCell(cell);
+  if (v === null || v === '') return empty;
+  if (empty) return false;
+  const cur = cell!.v;
+  if (typeof v === 'number') {
+    if (typeof cur === 'number') return Math.abs(cur - v) < 1e-9;
+    return false;
+  }
+  if (v instanceof Date) return cur instanceof Date && cur.getTime() === v.getTime();
+  if (typeof v === 'string') {
+    // Excel may turn a text such as "85%" or "20/01/2025" into a number or date: compare the shown text too
+    if (typeof cur === 'string' && cur.trim() === v.trim()) return true;
+    return cellText(cell) === v.trim();
+  }
+  return cur === v;
+}
+
+// ---- JSON encoding of cell values ---------------------------------------------------------
+
+export type EncodedValue = string | number | boolean | null | { d: string };
+
+export function encodeValue(v: CellValue | undefined): EncodedValue {
+  if (v === undefined) return null;
+  if (v instanceof Date) return { d: v.toISOString() };
+  return v;
+}
+
+export function decodeValue(e: EncodedValue | undefined): CellValue {
+  if (e === undefined || e === null) return null;
+  if (typeof e === 'object') return new Date(e.d);
+  return e;
+}
+
+/** a shown form of a value, for messages */
+export function valueText(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return cellText({ v, t: '' });
+  if (typeof v === 'number') return v.toLocaleString('it-IT', { maximumFractionDigits: 4, useGrouping: false });
+  return String(v);
+}
