@@ -1,0 +1,183 @@
+/**
+ * `schede controlla FILE.xlsx [--json]`: find every card, run every check, report.
+ * Exit codes: 1 when any finding is an `errore`, 2 on bad input, 0 otherwise.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkWorkbook } from '../../domain/controlli';
+import type { Finding } from '../../domain/controlli/types';
+import { parseGraduazione } from '../../domain/graduazione';
+import { formatNumberIt, type Grid } from '../../domain/grid';
+import { readWorkbook } from '../../domain/scheda';
+import { schedaLabel, type Annualita, type RawField, type Scheda } from '../../domain/scheda/types';
+import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
+import { TESTI_XLSX } from '../../domain/testi/xlsx';
+import { WorkbookError } from '../../workbook/port';
+import { openXlsxFile } from '../../workbook/xlsx/node';
+import type { CliIo } from '../io';
+
+/** the `--json` contract of DESIGN.md */
+export interface ControllaJson {
+  schede: {
+    foglio: string;
+    titolo: string | null;
+    tipo: 'comune' | 'individuale' | null;
+    periodo: string | null;
+    annualita: {
+      anno: number | null;
+      azioni: { n: number | null; peso: number | null; azione: string | null; graduazione: { tipo: string } | null }[];
+    }[];
+  }[];
+  segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
+}
+
+export interface ControllaResult {
+  grids: Grid[];
+  schede: Scheda[];
+  findings: Finding[];
+}
+
+/** read and check an opened workbook's grids (no I/O) */
+export function controllaGrids(grids: Grid[]): ControllaResult {
+  const schede = readWorkbook(grids);
+  return { grids, schede, findings: checkWorkbook(schede) };
+}
+
+function periodo(s: Scheda): string | null {
+  return s.periodo ? `${s.periodo.from}-${s.periodo.to}` : null;
+}
+
+/** a TEMPI/ATTESO cell as the graduation parser takes it (booleans as their text) */
+function contextValue(f: RawField | null): string | number | Date | null {
+  if (!f) return null;
+  return typeof f.value === 'boolean' ? f.text : f.value;
+}
+
+function pesoTotale(a: Annualita): number | null {
+  let sum = 0;
+  for (const az of a.azioni) {
+    if (!az.peso || az.peso.points === null) return null;
+    sum += az.peso.points;
+  }
+  return Math.round(sum * 1e6) / 1e6;
+}
+
+export function toJson(r: ControllaResult): ControllaJson {
+  return {
+    schede: r.schede.map((s) => ({
+      foglio: s.sheet,
+      titolo: s.titolo?.value ?? null,
+      tipo: s.tipo,
+      periodo: periodo(s),
+      annualita: s.annualita.map((a) => ({
+        anno: a.anno,
+        azioni: a.azioni.map((az) => ({
+          n: az.n,
+          peso: az.peso?.points ?? null,
+          azione: az.azione?.value ?? null,
+          graduazione: az.graduazione?.value.trim()
+            ? {
+                tipo: parseGraduazione(az.graduazione.value, {
+                  tempi: contextValue(az.tempi),
+                  atteso: contextValue(az.atteso),
+                  indicatori: az.indicatori?.value ?? null,
+                  anno: a.anno,
+                }).kind,
+              }
+            : null,
+        })),
+      })),
+    })),
+    segnalazioni: r.findings.map((f) => ({
+      codice: f.codice,
+      gravita: f.gravita,
+      foglio: f.foglio,
+      celle: f.celle,
+      messaggio: f.messaggio,
+    })),
+  };
+}
+
+export function toText(file: string, r: ControllaResult): string {
+  const out: string[] = [];
+  const sheetsWithCards = [...new Set(r.schede.map((s) => s.sheet))];
+  out.push(T.intestazione(file, r.schede.length, sheetsWithCards.length));
+  if (r.schede.length === 0) out.push(T.nessunaScheda);
+  const shown = new Set<Finding>();
+  for (const s of r.schede) {
+    const onSheet = r.schede.filter((x) => x.sheet === s.sheet).length;
+    out.push('', T.foglioScheda(s.sheet, s.index, onSheet, s.range));
+    out.push(s.titolo ? T.titolo(s.titolo.value) : T.senzaTitolo);
+    if (s.header.descrizione?.value) out.push(T.obiettivo(schedaLabel(s)));
+    out.push(T.tipoPeriodo(s.tipo ? T.tipo[s.tipo] : null, s.periodo ? `${s.periodo.from}–${s.periodo.to}` : null));
+    for (const a of s.annualita) {
+      const tot = pesoTotale(a);
+      out.push(T.annualita(a.n, a.anno, a.azioni.length, tot === null ? null : formatNumberIt(tot)));
+    }
+    if (s.problemi.length) {
+      out.push(T.noteLettura);
+      for (const p of s.problemi) out.push(T.nota(p));
+    }
+    const mine = r.findings.filter(
+      (f) => f.foglio === s.sheet && (f.scheda === undefined ? onSheet === 1 : f.scheda === s.index),
+    );
+    if (mine.length === 0) out.push(T.nessunaSegnalazione);
+    else {
+      out.push(T.segnalazioni);
+      for (const f of mine) {
+        shown.add(f);
+        out.push(T.segnalazione(f.gravita, f.codice, f.celle, f.messaggio));
+      }
+    }
+  }
+  const rest = r.findings.filter((f) => !shown.has(f));
+  if (rest.length) {
+    out.push('', T.altreSegnalazioni);
+    for (const f of rest) out.push(T.segnalazione(f.gravita, f.codice, [`${f.foglio}`, ...f.celle], f.messaggio));
+  }
+  const empty = r.grids.map((g) => g.name).filter((n) => !sheetsWithCards.includes(n));
+  if (empty.length) out.push('', T.fogliSenzaSchede(empty));
+  const count = (g: string) => r.findings.filter((f) => f.gravita === g).length;
+  out.push('', T.riepilogo(count('errore'), count('avviso'), count('info')), T.esito(count('errore')));
+  return out.join('\n');
+}
+
+export async function controlla(args: string[], io: CliIo): Promise<number> {
+  let values: { json?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    const option = /'(-[^']*)'/.exec(e instanceof Error ? e.message : '')?.[1];
+    io.err(T.opzioneNonValida(option ?? args.join(' ')));
+    return 2;
+  }
+  if (positionals.length === 0) {
+    io.err(T.fileMancante);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    io.err(T.troppiFile(positionals.length));
+    return 2;
+  }
+  const file = positionals[0];
+  const path = resolve(io.cwd, file);
+  let grids: Grid[];
+  try {
+    const wb = await openXlsxFile(path);
+    grids = await wb.readSheets();
+  } catch (e) {
+    // the adapter names the absolute path: show the file as the user typed it
+    io.err(e instanceof WorkbookError ? e.message.split(path).join(file) : TESTI_XLSX.fileNonValido);
+    return 2;
+  }
+  const result = controllaGrids(grids);
+  if (values.json) io.out(JSON.stringify(toJson(result), null, 2));
+  else io.out(toText(file, result));
+  return result.findings.some((f) => f.gravita === 'errore') ? 1 : 0;
+}
