@@ -1,0 +1,115 @@
+/**
+ * `schede nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale] [--azioni N]
+ *  [--elenco ELENCO.xlsx] [--in FILE.xlsx] --out OUT.xlsx`
+ * New standard cards (or cards from a template saved in the --in workbook): one, or one per row of a list.
+ * With --in the new sheets are added to a copy of that workbook (written to --out, never over --in).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Grid } from '../../domain/grid';
+import { pianoNuoveSchede, readElenco, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
+import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
+import { XlsxWorkbook } from '../../workbook/xlsx';
+import type { CliIo } from '../io';
+import { openForCli, saveForCli } from './calcola';
+
+const OPTIONS = {
+  modello: { type: 'string' },
+  titolo: { type: 'string' },
+  periodo: { type: 'string' },
+  tipo: { type: 'string' },
+  azioni: { type: 'string' },
+  elenco: { type: 'string' },
+  in: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+/** "2025-2027" / "2025–2027" / "2025" → the period (1 to 3 years), else null */
+export function parsePeriodo(text: string): { from: number; to: number } | null {
+  const m = /^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$/.exec(text);
+  if (!m) return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  return to >= from && to - from <= 2 ? { from, to } : null;
+}
+
+export async function nuova(args: string[], io: CliIo): Promise<number> {
+  let values: Partial<Record<keyof typeof OPTIONS, string>>;
+  try {
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (e) {
+    io.err(`${T.opzioneNonValida(e instanceof Error ? e.message : String(e))}\n${T.usoNuova}`);
+    return 2;
+  }
+  if (!values.out) {
+    io.err(`${T.outMancante}\n${T.usoNuova}`);
+    return 2;
+  }
+  const nextYear = new Date().getFullYear() + 1;
+  const periodo = values.periodo === undefined ? { from: nextYear, to: nextYear + 2 } : parsePeriodo(values.periodo);
+  if (!periodo) {
+    io.err(T.periodoNonValido(values.periodo ?? ''));
+    return 2;
+  }
+  let tipo: TipoScheda = 'comune';
+  if (values.tipo !== undefined) {
+    const t = /^(comune|individuale)$/i.test(values.tipo.trim()) ? tipoOf(values.tipo) : undefined;
+    if (!t) {
+      io.err(T.tipoNonValido(values.tipo));
+      return 2;
+    }
+    tipo = t;
+  }
+  let azioni = 5;
+  if (values.azioni !== undefined) {
+    azioni = Number(values.azioni);
+    if (!/^\d+$/.test(values.azioni.trim()) || azioni < 3 || azioni > 10) {
+      io.err(T.azioniNonValide(values.azioni));
+      return 2;
+    }
+  }
+  const out = resolve(io.cwd, values.out);
+  if (values.in && resolve(io.cwd, values.in) === out) {
+    io.err(T.outUgualeIn);
+    return 2;
+  }
+
+  let wb: XlsxWorkbook;
+  let grids: Grid[] = [];
+  if (values.in) {
+    const opened = await openForCli(values.in, io);
+    if (!opened) return 2;
+    wb = opened.wb;
+    grids = opened.grids;
+  } else {
+    wb = XlsxWorkbook.create();
+  }
+
+  let rows: RigaElenco[];
+  if (values.elenco) {
+    const elenco = await openForCli(values.elenco, io);
+    if (!elenco) return 2;
+    rows = [];
+    for (const g of elenco.grids) {
+      if (g.visibility && g.visibility !== 'visible') continue;
+      rows = readElenco(g);
+      if (rows.length) break;
+    }
+    if (!rows.length) {
+      io.err(TESTI_MODELLI.elencoVuoto);
+      return 2;
+    }
+  } else {
+    rows = [{ titolo: values.titolo ?? '', tipo }];
+  }
+
+  const r = pianoNuoveSchede(rows, { periodo, tipo, azioniPerAnnualita: azioni }, grids, values.modello);
+  if (!r.ok) {
+    io.err(r.message);
+    return 2;
+  }
+  await wb.applyWritePlan(r.plan);
+  if (!(await saveForCli(wb, out, io))) return 2;
+  io.out([T.creati(r.fogli.length, out), ...r.fogli.map(T.foglio)].join('\n'));
+  return 0;
+}
