@@ -8,7 +8,7 @@ import { checkWorkbook } from '../../domain/controlli';
 import type { Finding } from '../../domain/controlli/types';
 import { parseGraduazione } from '../../domain/graduazione';
 import { formatNumberIt, type Grid } from '../../domain/grid';
-import { readWorkbook } from '../../domain/scheda';
+import { isOwnSheet, readWorkbook } from '../../domain/scheda';
 import { schedaLabel, type Annualita, type RawField, type Scheda } from '../../domain/scheda/types';
 import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
@@ -135,7 +135,7 @@ export function toText(file: string, r: ControllaResult): string {
     out.push('', T.altreSegnalazioni);
     for (const f of rest) out.push(T.segnalazione(f.gravita, f.codice, [`${f.foglio}`, ...f.celle], f.messaggio));
   }
-  const empty = r.grids.map((g) => g.name).filter((n) => !sheetsWithCards.includes(n));
+  const empty = r.grids.map((g) => g.name).filter((n) => !isOwnSheet(n) && !sheetsWithCards.includes(n));
   if (empty.length) out.push('', T.fogliSenzaSchede(empty));
   const count = (g: string) => r.findings.filter((f) => f.gravita === g).length;
   out.push('', T.riepilogo(count('errore'), count('avviso'), count('info')), T.esito(count('errore')));

@@ -1,5 +1,5 @@
 /** the card reader: public API */
-export { readSchede, readWorkbook } from './reader';
+export { readSchede, readWorkbook, isOwnSheet } from './reader';
 export { normalizeLabel, matchLabel, matchLabelExact, matchAny, editDistance } from './labels';
 export { parsePeso, parseItNumber, datesInText, datesInValue, parsePartecipante } from './values';
 export type { DateInText } from './values';

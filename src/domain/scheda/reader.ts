@@ -771,13 +771,18 @@ function isCard(s: Scheda): boolean {
   return s.annualita.length > 0 || headerCount >= 2;
 }
 
-/** every card of a workbook, skipping the add-in's own sheets (Rilevazioni, Riepilogo, _…) */
+/** the add-in's own sheets (Rilevazioni, Riepilogo, and the hidden _… ones) hold no cards */
+export function isOwnSheet(name: string): boolean {
+  return name.startsWith('_') || OWN_SHEETS.has(name.trim().toLowerCase());
+}
+
+/** every card of a workbook, skipping the add-in's own sheets */
 export function readWorkbook(grids: Grid[]): Scheda[] {
   const out: Scheda[] = [];
   if (!Array.isArray(grids)) return out;
   for (const g of grids) {
     const name = typeof g?.name === 'string' ? g.name : '';
-    if (name.startsWith('_') || OWN_SHEETS.has(name.trim().toLowerCase())) continue;
+    if (isOwnSheet(name)) continue;
     out.push(...readSchede(g));
   }
   return out;

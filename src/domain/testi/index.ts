@@ -8,3 +8,7 @@ export * from './ui';
 export * from './calcolo';
 export * from './office';
 export * from './cliMain';
+export * from './modelli';
+export * from './cli';
+export * from './controlli';
+export * from './graduazione';

@@ -86,7 +86,10 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
 
 function setValue(cell: ExcelJS.Cell, value: CellValue | undefined, formula: string | undefined): void {
   if (formula !== undefined) {
-    cell.value = { formula: formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+    // a value given with a formula is its cached result: readers that do not recalculate
+    // (our own reader, LibreOffice's preview, mail previews) then see the total too
+    const result = value === undefined || value === null ? {} : { result: value };
+    cell.value = { formula: formula.replace(/^=/, ''), ...result } as ExcelJS.CellFormulaValue;
   } else if (value !== undefined) {
     cell.value = value as ExcelJS.CellValue;
   }
