@@ -51,3 +51,13 @@ export function globalOfficeHost(): OfficeHost {
     },
   };
 }
+
+/** Office's theme is dark when its body background is dark (officeTheme is absent in older hosts) */
+export function officeThemeIsDark(): boolean {
+  if (!isOfficeAvailable()) return false;
+  const hex = Office.context?.officeTheme?.bodyBackgroundColor;
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
+  if (!m) return false;
+  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}

@@ -17,7 +17,7 @@ import { globalOfficeHost, isOfficeAvailable, officeReadyInExcel, type OfficeHos
 import { localAddress, queueSheetList, readAll, readSheetData, sheetInfos, type SheetInfo } from './read';
 import { checkPlan, DEFAULT_PAYLOAD_LIMIT, knownAfter, knownMap, queueWritePlan, type Known } from './write';
 
-export { isOfficeAvailable, type OfficeHost } from './host';
+export { isOfficeAvailable, officeReadyInExcel, officeThemeIsDark, type OfficeHost } from './host';
 export { toWorkbookError } from './errors';
 
 /** the minimum requirement set of the add-in (manifest) */

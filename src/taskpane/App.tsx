@@ -1,0 +1,116 @@
+/**
+ * The task pane: five tabs over the workbook. Talks only to the core and to the port.
+ */
+import { lazy, Suspense, useState } from 'react';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import { UI } from '../domain/testi/ui';
+import type { WorkbookPort } from '../workbook/port';
+import { ErrorBar } from './ErrorBar';
+import { useWorkbook } from './useWorkbook';
+import { Panoramica } from './tabs/Panoramica';
+import { Controlli } from './tabs/Controlli';
+
+const Rilevazioni = lazy(() => import('./tabs/Rilevazioni'));
+const Calcola = lazy(() => import('./tabs/Calcola'));
+const NuovaScheda = lazy(() => import('./tabs/NuovaScheda'));
+
+export type TabId = 'panoramica' | 'controlli' | 'rilevazioni' | 'calcola' | 'nuova';
+const TABS: TabId[] = ['panoramica', 'controlli', 'rilevazioni', 'calcola', 'nuova'];
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    minWidth: '280px',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    boxSizing: 'border-box',
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  tabs: { flexWrap: 'wrap', padding: `0 ${tokens.spacingHorizontalXS}` },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
+});
+
+export interface AppProps {
+  port: WorkbookPort;
+  /** Office's theme is dark */
+  dark?: boolean;
+  initialTab?: TabId;
+}
+
+export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps) {
+  const styles = useStyles();
+  const wb = useWorkbook(port);
+  const [tab, setTab] = useState<TabId>(initialTab);
+
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="it">
+      {/* layout styles on an inner element: FluentProvider copies its className to portals (dialogs, listboxes) */}
+      <div className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" weight="semibold" size={400}>
+          {UI.titolo}
+        </Text>
+        <Button
+          appearance="subtle"
+          icon={wb.loading ? <Spinner size="extra-tiny" /> : <ArrowClockwise20Regular />}
+          aria-label={UI.aggiornaAria}
+          title={UI.aggiornaAria}
+          onClick={() => void wb.refresh()}
+          data-testid="aggiorna"
+        >
+          {UI.aggiorna}
+        </Button>
+      </header>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        aria-label={UI.titolo}
+      >
+        {TABS.map((t) => (
+          <Tab key={t} value={t} data-testid={`tab-${t}`}>
+            {UI.tabs[t]}
+          </Tab>
+        ))}
+      </TabList>
+      <main className={styles.body} role="tabpanel" aria-label={UI.tabs[tab]}>
+        <ErrorBar error={wb.error} onDismiss={wb.clearError} />
+        <Suspense fallback={<Spinner size="small" label={UI.caricamento} />}>
+          {tab === 'panoramica' && <Panoramica wb={wb} port={port} />}
+          {tab === 'controlli' && <Controlli wb={wb} port={port} />}
+          {tab === 'rilevazioni' && <Rilevazioni wb={wb} port={port} />}
+          {tab === 'calcola' && <Calcola wb={wb} port={port} />}
+          {tab === 'nuova' && <NuovaScheda wb={wb} port={port} />}
+        </Suspense>
+      </main>
+      </div>
+    </FluentProvider>
+  );
+}
+
+export default App;

@@ -1,0 +1,254 @@
+import { useMemo, useState } from 'react';
+import {
+  Button,
+  Divider,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Text,
+} from '@fluentui/react-components';
+import { Add20Regular, DocumentTable20Regular, Save20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import type { WritePlan } from '../../domain/plan';
+import { schedaLabel, type Scheda } from '../../domain/scheda/types';
+import { UI } from '../../domain/testi/ui';
+import { Notice } from '../ErrorBar';
+import { gridFromValues, parsePeriodo, schedaAtSelection, schedaKey } from '../model';
+import { creaDaModello, elencoModelli, modelloPlan, readElencoRows, standardizzaPlan, STANDARD, type Esito } from '../nuovaScheda';
+import { useTabStyles, type TabProps } from './Panoramica';
+
+type Origine = 'una' | 'elenco';
+
+export default function NuovaScheda({ wb, port }: TabProps) {
+  const tab = useTabStyles();
+  const [modello, setModello] = useState<string>(STANDARD);
+  const [origine, setOrigine] = useState<Origine>('una');
+  const [titolo, setTitolo] = useState('');
+  const [dirigente, setDirigente] = useState('');
+  const [unita, setUnita] = useState('');
+  const nextYear = new Date().getFullYear() + 1;
+  const [periodo, setPeriodo] = useState(`${nextYear}-${nextYear + 2}`);
+  const [tipo, setTipo] = useState<'comune' | 'individuale'>('comune');
+  const [azioni, setAzioni] = useState(5);
+  const [numAnnualita, setNumAnnualita] = useState(3);
+  const [elenco, setElenco] = useState<{ count: number; values: (string | number | boolean | null)[][] } | null>(null);
+  const [nomeModello, setNomeModello] = useState('');
+  const [cardKey, setCardKey] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'info' | 'warning' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const modelli = useMemo(() => elencoModelli(wb.grids), [wb.grids]);
+  const periodoOk = parsePeriodo(periodo);
+  const names = wb.grids.map((g) => g.name);
+  const scheda: Scheda | undefined = wb.schede.find((s) => schedaKey(s) === cardKey) ?? wb.schede[0];
+
+  const write = async (plan: WritePlan | Esito | null, ok: (p: WritePlan) => string) => {
+    if (!plan) return;
+    if ('ok' in plan) {
+      if (!plan.ok) {
+        setNotice({ intent: 'error', text: plan.message });
+        return;
+      }
+      plan = plan.plan;
+    }
+    setBusy(true);
+    try {
+      if (await wb.apply(plan)) setNotice({ intent: 'success', text: ok(plan) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const created = (p: WritePlan) => UI.nuova.create((p.sheets ?? []).filter((s) => s.visibility !== 'veryHidden' && s.visibility !== 'hidden').map((s) => s.name));
+
+  const leggiSelezione = async () => {
+    const sel = await wb.run(() => port.getSelection());
+    const values = sel?.values ?? [];
+    const count = readElencoRows(gridFromValues(values)).length;
+    setElenco({ count, values });
+    setNotice(count ? null : { intent: 'warning', text: UI.nuova.elencoVuoto });
+  };
+
+  const crea = async () => {
+    if (!periodoOk) return;
+    const opts = { periodo: periodoOk, tipo, azioniPerAnnualita: azioni, annualita: numAnnualita };
+    if (origine === 'una') {
+      await write(creaDaModello(modello, wb.grids, { ...opts, titolo, dirigente, unita }, names), created);
+    } else {
+      let values = elenco?.values;
+      if (!values) {
+        const sel = await wb.run(() => port.getSelection());
+        values = sel?.values ?? [];
+      }
+      const rows = readElencoRows(gridFromValues(values));
+      if (!rows.length) {
+        setNotice({ intent: 'warning', text: UI.nuova.elencoVuoto });
+        return;
+      }
+      await write(creaDaModello(modello, wb.grids, opts, names, rows), created);
+    }
+  };
+
+  const pickFromSelection = async () => {
+    const sel = await wb.run(() => port.getSelection());
+    if (!sel) return null;
+    const s = schedaAtSelection(wb.schede, sel.sheet, sel.range);
+    if (s) setCardKey(schedaKey(s));
+    return s;
+  };
+
+  return (
+    <section className={tab.section} aria-label={UI.tabs.nuova}>
+      <Text size={200}>{UI.nuova.intro}</Text>
+      {notice && (
+        <Notice intent={notice.intent}>
+          <span data-testid="esito-nuova">{notice.text}</span>
+        </Notice>
+      )}
+      <Field label={UI.nuova.modello}>
+        <Dropdown
+          value={modello === STANDARD ? UI.nuova.standard : modello}
+          selectedOptions={[modello]}
+          onOptionSelect={(_, d) => d.optionValue && setModello(d.optionValue)}
+        >
+          <Option value={STANDARD}>{UI.nuova.standard}</Option>
+          {modelli.map((m) => (
+            <Option key={m} value={m}>
+              {m}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={UI.nuova.origine}>
+        <RadioGroup value={origine} onChange={(_, d) => setOrigine(d.value as Origine)}>
+          <Radio value="una" label={UI.nuova.una} />
+          <Radio value="elenco" label={UI.nuova.elenco} data-testid="origine-elenco" />
+        </RadioGroup>
+      </Field>
+      {origine === 'una' ? (
+        <>
+          <Field label={UI.nuova.titoloScheda}>
+            <Input value={titolo} onChange={(_, d) => setTitolo(d.value)} data-testid="nuova-titolo" />
+          </Field>
+          <Field label={UI.nuova.dirigente}>
+            <Input value={dirigente} onChange={(_, d) => setDirigente(d.value)} />
+          </Field>
+          <Field label={UI.nuova.unita}>
+            <Input value={unita} onChange={(_, d) => setUnita(d.value)} />
+          </Field>
+        </>
+      ) : (
+        <>
+          <Text size={200}>{UI.nuova.elencoAiuto}</Text>
+          <Button icon={<TableSimple20Regular />} onClick={() => void leggiSelezione()}>
+            {UI.nuova.leggiSelezione}
+          </Button>
+          {elenco && elenco.count > 0 && <Text data-testid="elenco-letto">{UI.nuova.elencoLetto(elenco.count)}</Text>}
+        </>
+      )}
+      <div className={tab.row}>
+        <Field
+          label={UI.nuova.periodo}
+          validationMessage={periodoOk ? undefined : UI.nuova.periodoNonValido}
+          validationState={periodoOk ? 'none' : 'error'}
+        >
+          <Input value={periodo} onChange={(_, d) => setPeriodo(d.value)} style={{ width: 120 }} data-testid="nuova-periodo" />
+        </Field>
+        <Field label={UI.nuova.tipo}>
+          <RadioGroup layout="horizontal" value={tipo} onChange={(_, d) => setTipo(d.value as 'comune' | 'individuale')}>
+            <Radio value="comune" label={UI.nuova.comune} />
+            <Radio value="individuale" label={UI.nuova.individuale} />
+          </RadioGroup>
+        </Field>
+      </div>
+      <div className={tab.row}>
+        <Field label={UI.nuova.azioni}>
+          <SpinButton
+            value={azioni}
+            min={3}
+            max={10}
+            onChange={(_, d) => {
+              const v = d.value ?? Number(d.displayValue);
+              if (Number.isFinite(v)) setAzioni(Math.min(10, Math.max(3, Math.round(v as number))));
+            }}
+            style={{ width: 90 }}
+          />
+        </Field>
+        <Field label={UI.nuova.numAnnualita}>
+          <SpinButton
+            value={numAnnualita}
+            min={1}
+            max={3}
+            onChange={(_, d) => {
+              const v = d.value ?? Number(d.displayValue);
+              if (Number.isFinite(v)) setNumAnnualita(Math.min(3, Math.max(1, Math.round(v as number))));
+            }}
+            style={{ width: 90 }}
+          />
+        </Field>
+      </div>
+      <Button
+        appearance="primary"
+        icon={<Add20Regular />}
+        disabled={busy || !periodoOk}
+        onClick={() => void crea()}
+        data-testid="crea-scheda"
+      >
+        {origine === 'una' ? UI.nuova.crea : UI.nuova.creaElenco}
+      </Button>
+
+      <Divider />
+      {scheda ? (
+        <>
+          <Field label={UI.rilevazioni.scheda}>
+            <Dropdown
+              value={`${schedaLabel(scheda)} (${scheda.sheet})`}
+              selectedOptions={[schedaKey(scheda)]}
+              onOptionSelect={(_, d) => d.optionValue && setCardKey(d.optionValue)}
+            >
+              {wb.schede.map((s) => (
+                <Option key={schedaKey(s)} value={schedaKey(s)} text={`${schedaLabel(s)} (${s.sheet})`}>
+                  {`${schedaLabel(s)} (${s.sheet})`}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Button appearance="subtle" size="small" onClick={() => void pickFromSelection()}>
+            {UI.rilevazioni.usaSelezione}
+          </Button>
+          <Text size={200}>{UI.nuova.salvaModelloAiuto}</Text>
+          <div className={tab.row}>
+            <Field label={UI.nuova.nomeModello}>
+              <Input value={nomeModello} onChange={(_, d) => setNomeModello(d.value)} />
+            </Field>
+            <Button
+              icon={<Save20Regular />}
+              disabled={busy || !nomeModello.trim()}
+              onClick={() =>
+                void write(modelloPlan(scheda, wb.grids, nomeModello.trim()), () => UI.nuova.modelloSalvato(nomeModello.trim()))
+              }
+            >
+              {UI.nuova.salvaModello}
+            </Button>
+          </div>
+          <Text size={200}>{UI.nuova.standardizzaAiuto}</Text>
+          <Button
+            icon={<DocumentTable20Regular />}
+            disabled={busy}
+            onClick={() => {
+              const { plan, changes } = standardizzaPlan(scheda, wb.grids);
+              void write(plan, (p) => [UI.nuova.standardizzata(p.sheets?.[0]?.name ?? ''), ...changes].join(' '));
+            }}
+            data-testid="standardizza"
+          >
+            {UI.nuova.standardizza}
+          </Button>
+        </>
+      ) : (
+        <Text size={200}>{UI.nuova.nessunaSchedaSelezionata}</Text>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { Badge, Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { UI } from '../../domain/testi/ui';
+import type { WorkbookPort } from '../../workbook/port';
+import { pct, summarize, visibleGrids, type CardSummary } from '../model';
+import type { WorkbookView } from '../useWorkbook';
+
+export const useTabStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
+  card: { width: '100%', cursor: 'pointer' },
+  meta: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  small: { color: tokens.colorNeutralForeground3 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+});
+
+export interface TabProps {
+  wb: WorkbookView;
+  port: WorkbookPort;
+}
+
+function tipoLabel(t: CardSummary['tipo']): string {
+  return t === 'comune' ? UI.panoramica.tipo.comune : t === 'individuale' ? UI.panoramica.tipo.individuale : UI.panoramica.tipo.nd;
+}
+
+export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
+  const styles = useTabStyles();
+  return (
+    <Card
+      className={styles.card}
+      size="small"
+      role="button"
+      tabIndex={0}
+      aria-label={UI.panoramica.vaiAllaScheda(c.titolo)}
+      data-testid="scheda-card"
+      onClick={onOpen}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onOpen();
+        }
+      }}
+    >
+      <CardHeader
+        header={<Text weight="semibold">{c.titolo}</Text>}
+        description={
+          <Text size={200} className={styles.small}>
+            {c.sheet} · {c.dirigente ?? UI.panoramica.nessunDirigente}
+          </Text>
+        }
+      />
+      <div className={styles.meta}>
+        <Badge appearance="outline" color="informative">
+          {tipoLabel(c.tipo)}
+        </Badge>
+        {c.anni.length > 0 && (
+          <Text size={200} className={styles.small}>
+            {UI.panoramica.annualita(c.anni.join(', '))}
+          </Text>
+        )}
+      </div>
+      <div className={styles.meta}>
+        {c.livello && (
+          <Badge appearance="filled" color="brand" data-testid="livello">
+            {UI.panoramica.livello(c.livello.anno, pct(c.livello.livello))}
+          </Badge>
+        )}
+        {c.errori > 0 && (
+          <Badge appearance="filled" color="danger">
+            {UI.panoramica.errori(c.errori)}
+          </Badge>
+        )}
+        {c.avvisi > 0 && (
+          <Badge appearance="filled" color="warning">
+            {UI.panoramica.avvisi(c.avvisi)}
+          </Badge>
+        )}
+        {c.errori === 0 && c.avvisi === 0 && (
+          <Badge appearance="tint" color="success">
+            {UI.panoramica.nessunProblema}
+          </Badge>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+export function Panoramica({ wb, port }: TabProps) {
+  const styles = useTabStyles();
+  const cards = summarize(wb.schede, wb.findings);
+  const cardSheets = new Set(cards.map((c) => c.sheet));
+  const others = visibleGrids(wb.grids).filter((g) => !cardSheets.has(g.name));
+  if (wb.loading && wb.grids.length === 0) return <Spinner size="small" label={UI.caricamento} />;
+  return (
+    <section className={styles.section} aria-label={UI.tabs.panoramica}>
+      <Text size={200}>{UI.panoramica.intro}</Text>
+      <Text weight="semibold" data-testid="conteggio-schede">
+        {UI.schede(cards.length)} · {UI.fogli(visibleGrids(wb.grids).length)}
+      </Text>
+      {cards.length === 0 && <Text>{UI.nessunaScheda}</Text>}
+      <ul className={styles.list}>
+        {cards.map((c) => (
+          <li key={c.key}>
+            <SchedaCard c={c} onOpen={() => void wb.run(() => port.select(c.sheet, c.cell))} />
+          </li>
+        ))}
+      </ul>
+      {others.length > 0 && (
+        <>
+          <Text weight="semibold">{UI.panoramica.altriFogli}</Text>
+          <Text size={200} className={styles.small} data-testid="altri-fogli">
+            {others.map((g) => g.name).join(' · ')}
+          </Text>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,387 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Button,
+  Divider,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { DatePicker, defaultDatePickerStrings, type CalendarStrings } from '@fluentui/react-datepicker-compat';
+import { formatDateIt, formatNumberIt, utcDate } from '../../domain/grid';
+import { ruleKindLabel } from '../../domain/graduazione';
+import type { Rule } from '../../domain/graduazione/types';
+import { schedaLabel, type Scheda } from '../../domain/scheda/types';
+import { azioniDi, refKey, type AzioneRef } from '../../domain/calcolo/azioni';
+import { findRilevazioni, preparaRilevazioniDettagli, readRilevazioni } from '../../domain/calcolo/rilevazioni';
+import type { CellWrite } from '../../domain/plan';
+import { UI } from '../../domain/testi/ui';
+import { Notice } from '../ErrorBar';
+import { schedaAtSelection, schedaKey } from '../model';
+import {
+  checkEntry,
+  entryFromRow,
+  findRow,
+  measureField,
+  parseDateIt,
+  writesFor,
+  type Entry,
+  type EntryCheck,
+} from '../rilevazioniForm';
+import { useTabStyles, type TabProps } from './Panoramica';
+
+const useStyles = makeStyles({
+  action: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  azioneText: {
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
+  small: { color: tokens.colorNeutralForeground3 },
+  full: { width: '100%', minWidth: 0 },
+});
+
+const IT_STRINGS: CalendarStrings = {
+  ...defaultDatePickerStrings,
+  months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  shortMonths: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  days: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
+  shortDays: ['D', 'L', 'M', 'M', 'G', 'V', 'S'],
+  goToToday: 'Oggi',
+  prevMonthAriaLabel: 'Mese precedente',
+  nextMonthAriaLabel: 'Mese successivo',
+  prevYearAriaLabel: 'Anno precedente',
+  nextYearAriaLabel: 'Anno successivo',
+  closeButtonAriaLabel: 'Chiudi',
+};
+
+const toLocal = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+const fromLocal = (d: Date) => utcDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+
+interface ActionFormProps {
+  r: AzioneRef;
+  entry: Entry;
+  errors: EntryCheck['errors'];
+  hasRow: boolean;
+  onChange(e: Entry): void;
+}
+
+function ActionForm({ r, entry, errors, hasRow, onChange }: ActionFormProps) {
+  const styles = useStyles();
+  const rule: Rule = r.rule;
+  const field = measureField(rule.kind);
+  const set = (patch: Partial<Entry>) => onChange({ ...entry, ...patch });
+  const typed = useRef('');
+  const label = `${UI.calcola.azione(r.n)}`;
+  const peso = r.azione.peso?.points;
+  return (
+    <div className={styles.action} role="group" aria-label={label} data-testid="azione-form" data-n={r.n}>
+      <Text weight="semibold">
+        {label}
+        {peso !== null && peso !== undefined ? ` · ${UI.rilevazioni.peso(formatNumberIt(peso))}` : ''}
+      </Text>
+      <Text size={200} className={styles.azioneText} title={r.azione.azione?.value}>
+        {r.azione.azione?.value ?? ''}
+      </Text>
+      <Text size={200} className={styles.small}>
+        {UI.rilevazioni.regola(ruleKindLabel(rule.kind))}
+        {rule.reference?.date ? ` · ${UI.rilevazioni.scadenza(formatDateIt(rule.reference.date))}` : ''}
+      </Text>
+      {!hasRow && <Notice intent="warning">{UI.rilevazioni.rigaMancante}</Notice>}
+      {hasRow && field === 'data' && (
+        <Field label={UI.rilevazioni.dataCompletamento} validationMessage={errors.data} validationState={errors.data ? 'error' : 'none'}>
+          <div
+            onBlurCapture={(e) => {
+              const v = (e.target as HTMLInputElement).value;
+              if (typeof v === 'string' && v.trim() && !parseDateIt(v)) set({ data: v.trim() });
+            }}
+          >
+          <DatePicker
+            className={styles.full}
+            allowTextInput
+            placeholder={UI.rilevazioni.dataPlaceholder}
+            strings={IT_STRINGS}
+            firstDayOfWeek={1}
+            value={(() => {
+              const d = parseDateIt(entry.data);
+              return d ? toLocal(d) : null;
+            })()}
+            formatDate={(d) => (d ? formatDateIt(fromLocal(d)) : '')}
+            parseDateFromString={(s) => {
+              // keep what was typed: an impossible date gets the core's message on saving
+              typed.current = s.trim();
+              const d = parseDateIt(s);
+              return d ? toLocal(d) : null;
+            }}
+            onSelectDate={(d) => {
+              set({ data: d ? formatDateIt(fromLocal(d)) : typed.current });
+              typed.current = '';
+            }}
+            input={{ 'data-testid': 'campo-data' } as Record<string, string>}
+          />
+          </div>
+        </Field>
+      )}
+      {hasRow && field === 'valore' && (
+        <Field
+          label={rule.kind === 'percentuale' ? UI.rilevazioni.valorePct : UI.rilevazioni.valore}
+          validationMessage={errors.valore}
+          validationState={errors.valore ? 'error' : 'none'}
+        >
+          <Input
+            className={styles.full}
+            inputMode="decimal"
+            value={entry.valore}
+            contentAfter={rule.kind === 'percentuale' ? <Text>%</Text> : rule.unit ? <Text>{rule.unit}</Text> : undefined}
+            onChange={(_, d) => set({ valore: d.value })}
+            data-testid="campo-valore"
+          />
+        </Field>
+      )}
+      {hasRow && field === 'siNo' && (
+        <Field label={UI.rilevazioni.siNo} validationMessage={errors.siNo} validationState={errors.siNo ? 'error' : 'none'}>
+          <RadioGroup layout="horizontal" value={entry.siNo} onChange={(_, d) => set({ siNo: d.value as Entry['siNo'] })}>
+            <Radio value="si" label={UI.rilevazioni.si} />
+            <Radio value="no" label={UI.rilevazioni.no} />
+            <Radio value="" label={UI.rilevazioni.nonIndicato} />
+          </RadioGroup>
+        </Field>
+      )}
+      {hasRow && rule.kind !== 'manuale' && (
+        <Switch
+          label={UI.rilevazioni.manualeSwitch}
+          checked={entry.manuale}
+          onChange={(_, d) => set({ manuale: d.checked })}
+          data-testid="campo-manuale-switch"
+        />
+      )}
+      {hasRow && entry.manuale && (
+        <>
+          <Field
+            label={UI.rilevazioni.livelloManuale}
+            required
+            validationMessage={errors.livello}
+            validationState={errors.livello ? 'error' : 'none'}
+          >
+            <Input
+              className={styles.full}
+              inputMode="decimal"
+              value={entry.livello}
+              contentAfter={<Text>%</Text>}
+              onChange={(_, d) => set({ livello: d.value })}
+              data-testid="campo-livello"
+            />
+          </Field>
+          <Field
+            label={UI.rilevazioni.motivazione}
+            required={entry.livello.trim() !== ''}
+            validationMessage={errors.motivazione}
+            validationState={errors.motivazione ? 'error' : 'none'}
+          >
+            <Textarea
+              className={styles.full}
+              resize="vertical"
+              value={entry.motivazione}
+              onChange={(_, d) => set({ motivazione: d.value })}
+              data-testid="campo-motivazione"
+            />
+          </Field>
+        </>
+      )}
+    </div>
+  );
+}
+
+export default function Rilevazioni({ wb, port }: TabProps) {
+  const tab = useTabStyles();
+  const [cardKey, setCardKey] = useState<string | null>(null);
+  const [anno, setAnno] = useState<number | null>(null);
+  const [entries, setEntries] = useState<Record<string, Entry>>({});
+  const [errors, setErrors] = useState<Record<string, EntryCheck['errors']>>({});
+  const [notice, setNotice] = useState<{ intent: 'success' | 'info' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const scheda: Scheda | undefined = wb.schede.find((s) => schedaKey(s) === cardKey) ?? wb.schede[0];
+  const anni = useMemo(() => (scheda ? [...new Set(scheda.annualita.map((a) => a.anno ?? a.n))] : []), [scheda]);
+  const annoShown = anno !== null && anni.includes(anno) ? anno : anni[0];
+
+  const pickFromSelection = async () => {
+    const sel = await wb.run(() => port.getSelection());
+    if (!sel) return;
+    const s = schedaAtSelection(wb.schede, sel.sheet, sel.range);
+    if (s) setCardKey(schedaKey(s));
+  };
+  // start from the card selected in Excel
+  useEffect(() => {
+    if (cardKey === null && wb.schede.length) void pickFromSelection();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wb.schede.length]);
+
+  const table = useMemo(() => {
+    const g = findRilevazioni(wb.grids);
+    return g ? readRilevazioni(g) : null;
+  }, [wb.grids]);
+
+  const refs = useMemo(
+    () => (scheda && annoShown !== undefined ? azioniDi([scheda]).filter((r) => r.anno === annoShown) : []),
+    [scheda, annoShown],
+  );
+  const initial = useMemo(() => {
+    const out: Record<string, { entry: Entry; row: number | null }> = {};
+    for (const r of refs) {
+      const row = table ? findRow(table, r.scheda.sheet, r.scheda.index, r.anno, r.n) : undefined;
+      out[refKey(r)] = { entry: entryFromRow(row?.cells, r.rule.kind), row: row ? row.row : null };
+    }
+    return out;
+  }, [refs, table]);
+
+  // a new card/year or a re-read sheet resets the form to what the sheet holds
+  // (entries the user is editing survive a re-read when the sheet's values for them did not change)
+  const prevInitial = useRef<Record<string, { entry: Entry }>>({});
+  useEffect(() => {
+    const prev = prevInitial.current;
+    prevInitial.current = initial;
+    setEntries((cur) =>
+      Object.fromEntries(
+        Object.entries(initial).map(([k, v]) => {
+          const same = prev[k] && JSON.stringify(prev[k].entry) === JSON.stringify(v.entry);
+          return [k, same && cur[k] ? cur[k] : v.entry];
+        }),
+      ),
+    );
+  }, [initial]);
+
+  const prepara = async () => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const res = preparaRilevazioniDettagli(wb.schede, wb.grids);
+      if (!res.plan.sheets?.length && !res.plan.cells?.length) {
+        setNotice({ intent: 'info', text: UI.rilevazioni.preparato(0) });
+        return;
+      }
+      if (await wb.apply(res.plan)) setNotice({ intent: 'success', text: UI.rilevazioni.preparato(res.aggiunte) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const salva = async () => {
+    if (!table) return;
+    const writes: CellWrite[] = [];
+    const errs: Record<string, EntryCheck['errors']> = {};
+    let count = 0;
+    for (const r of refs) {
+      const k = refKey(r);
+      const init = initial[k];
+      if (!init || init.row === null) continue;
+      const check = checkEntry(entries[k] ?? init.entry, r.rule, init.entry);
+      if (Object.keys(check.errors).length) errs[k] = check.errors;
+      const w = writesFor(table, init.row, check);
+      if (w.length) count++;
+      writes.push(...w);
+    }
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      setNotice({ intent: 'error', text: UI.rilevazioni.errori });
+      return;
+    }
+    if (!writes.length) {
+      setNotice({ intent: 'info', text: UI.rilevazioni.nienteDaSalvare });
+      return;
+    }
+    setBusy(true);
+    try {
+      if (await wb.apply({ cells: writes, select: { sheet: table.sheet, range: writes[0].address } }))
+        setNotice({ intent: 'success', text: UI.rilevazioni.salvato(count) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={tab.section} aria-label={UI.tabs.rilevazioni}>
+      <Text size={200}>{UI.rilevazioni.intro}</Text>
+      <div className={tab.row}>
+        <Button appearance="primary" onClick={() => void prepara()} disabled={busy || !wb.schede.length} data-testid="prepara">
+          {UI.rilevazioni.prepara}
+        </Button>
+      </div>
+      {notice && (
+        <Notice intent={notice.intent}>
+          <span data-testid="esito-rilevazioni">{notice.text}</span>
+        </Notice>
+      )}
+      {!table && wb.schede.length > 0 && <Notice intent="info">{UI.rilevazioni.mancante}</Notice>}
+      {wb.schede.length === 0 && <Text>{UI.nessunaScheda}</Text>}
+      {scheda && (
+        <>
+          <Divider />
+          <Field label={UI.rilevazioni.scheda}>
+            <Dropdown
+              value={`${schedaLabel(scheda)} (${scheda.sheet})`}
+              selectedOptions={[schedaKey(scheda)]}
+              onOptionSelect={(_, d) => d.optionValue && setCardKey(d.optionValue)}
+              data-testid="scelta-scheda"
+            >
+              {wb.schede.map((s) => (
+                <Option key={schedaKey(s)} value={schedaKey(s)} text={`${schedaLabel(s)} (${s.sheet})`}>
+                  {`${schedaLabel(s)} (${s.sheet})`}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Button appearance="subtle" size="small" onClick={() => void pickFromSelection()}>
+            {UI.rilevazioni.usaSelezione}
+          </Button>
+          {anni.length > 1 && (
+            <Field label={UI.rilevazioni.annualita}>
+              <RadioGroup layout="horizontal" value={String(annoShown)} onChange={(_, d) => setAnno(Number(d.value))}>
+                {anni.map((a) => (
+                  <Radio key={a} value={String(a)} label={String(a)} />
+                ))}
+              </RadioGroup>
+            </Field>
+          )}
+          {refs.length === 0 && <Text>{UI.rilevazioni.nessunaAzione}</Text>}
+          {table &&
+            refs.map((r) => {
+              const k = refKey(r);
+              const init = initial[k];
+              return (
+                <ActionForm
+                  key={k}
+                  r={r}
+                  entry={entries[k] ?? init?.entry}
+                  errors={errors[k] ?? {}}
+                  hasRow={!!init && init.row !== null}
+                  onChange={(e) => setEntries((cur) => ({ ...cur, [k]: e }))}
+                />
+              );
+            })}
+          {table && refs.length > 0 && (
+            <Button appearance="primary" onClick={() => void salva()} disabled={busy} data-testid="salva-rilevazioni">
+              {UI.rilevazioni.salva}
+            </Button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

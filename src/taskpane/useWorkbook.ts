@@ -1,0 +1,100 @@
+/** The pane's one source of truth: the workbook read through the port, its cards and findings. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Grid } from '../domain/grid';
+import type { WritePlan } from '../domain/plan';
+import type { Scheda } from '../domain/scheda/types';
+import type { Finding } from '../domain/controlli/types';
+import { readWorkbook } from '../domain/scheda';
+import { checkWorkbook } from '../domain/controlli';
+import type { WorkbookPort } from '../workbook/port';
+
+export interface WorkbookView {
+  grids: Grid[];
+  schede: Scheda[];
+  findings: Finding[];
+  loading: boolean;
+  /** the last error of a read or write, shown as a MessageBar */
+  error: unknown;
+  refresh(): Promise<void>;
+  /** apply a plan then re-read; errors are shown and rethrown as false */
+  apply(plan: WritePlan): Promise<boolean>;
+  /** run any async job with error reporting; resolves undefined on error */
+  run<T>(job: () => Promise<T>): Promise<T | undefined>;
+  clearError(): void;
+}
+
+export function analyse(grids: Grid[]): { schede: Scheda[]; findings: Finding[] } {
+  const schede = readWorkbook(grids);
+  return { schede, findings: checkWorkbook(schede) };
+}
+
+export function useWorkbook(port: WorkbookPort): WorkbookView {
+  const [state, setState] = useState<{ grids: Grid[]; schede: Scheda[]; findings: Finding[] }>({
+    grids: [],
+    schede: [],
+    findings: [],
+  });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const seq = useRef(0);
+  const writing = useRef(false);
+
+  const refresh = useCallback(async () => {
+    const my = ++seq.current;
+    setLoading(true);
+    try {
+      const grids = await port.readSheets();
+      const next = { grids, ...analyse(grids) };
+      if (my === seq.current) setState(next);
+    } catch (e) {
+      if (my === seq.current) setError(e);
+    } finally {
+      if (my === seq.current) setLoading(false);
+    }
+  }, [port]);
+
+  const run = useCallback(async <T,>(job: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      setError(null);
+      return await job();
+    } catch (e) {
+      setError(e);
+      return undefined;
+    }
+  }, []);
+
+  const apply = useCallback(
+    async (plan: WritePlan) => {
+      writing.current = true;
+      try {
+        setError(null);
+        await port.applyWritePlan(plan);
+        return true;
+      } catch (e) {
+        setError(e);
+        return false;
+      } finally {
+        writing.current = false;
+        await refresh();
+      }
+    },
+    [port, refresh],
+  );
+
+  useEffect(() => {
+    void refresh();
+    if (!port.onChange) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = port.onChange(() => {
+      if (writing.current) return; // apply() re-reads by itself
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
+  }, [port, refresh]);
+
+  return { ...state, loading, error, refresh, apply, run, clearError: () => setError(null) };
+}
