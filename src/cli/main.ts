@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { TESTI_CLI_MAIN } from '../domain/testi/cliMain';
 import { WorkbookError } from '../workbook/port';
+import { argErrorDetail } from './files';
 import { processIo, type CliIo, type Command } from './io';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -42,7 +43,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     }
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(TESTI_CLI_MAIN.opzioneNonValida((e as Error).message));
+      io.err(TESTI_CLI_MAIN.opzioneNonValida(argErrorDetail(e)));
       return 2;
     }
     io.err(TESTI_CLI_MAIN.erroreInatteso((e as Error).message ?? String(e)));

@@ -2,18 +2,14 @@
  * `schede controlla FILE.xlsx [--json]`: find every card, run every check, report.
  * Exit codes: 1 when any finding is an `errore`, 2 on bad input, 0 otherwise.
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkWorkbook } from '../../domain/controlli';
 import type { Finding } from '../../domain/controlli/types';
-import { parseGraduazione } from '../../domain/graduazione';
+import { ruleOf } from '../../domain/graduazione';
 import { formatNumberIt, type Grid } from '../../domain/grid';
 import { isOwnSheet, readWorkbook } from '../../domain/scheda';
-import { schedaLabel, type Annualita, type RawField, type Scheda } from '../../domain/scheda/types';
+import { schedaLabel, type Annualita, type Scheda } from '../../domain/scheda/types';
 import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
-import { TESTI_XLSX } from '../../domain/testi/xlsx';
-import { WorkbookError } from '../../workbook/port';
-import { openXlsxFile } from '../../workbook/xlsx/node';
+import { openForCli, parseFileArgs } from '../files';
 import type { CliIo } from '../io';
 
 /** the `--json` contract of DESIGN.md */
@@ -47,12 +43,6 @@ function periodo(s: Scheda): string | null {
   return s.periodo ? `${s.periodo.from}-${s.periodo.to}` : null;
 }
 
-/** a TEMPI/ATTESO cell as the graduation parser takes it (booleans as their text) */
-function contextValue(f: RawField | null): string | number | Date | null {
-  if (!f) return null;
-  return typeof f.value === 'boolean' ? f.text : f.value;
-}
-
 function pesoTotale(a: Annualita): number | null {
   let sum = 0;
   for (const az of a.azioni) {
@@ -75,16 +65,7 @@ export function toJson(r: ControllaResult): ControllaJson {
           n: az.n,
           peso: az.peso?.points ?? null,
           azione: az.azione?.value ?? null,
-          graduazione: az.graduazione?.value.trim()
-            ? {
-                tipo: parseGraduazione(az.graduazione.value, {
-                  tempi: contextValue(az.tempi),
-                  atteso: contextValue(az.atteso),
-                  indicatori: az.indicatori?.value ?? null,
-                  anno: a.anno,
-                }).kind,
-              }
-            : null,
+          graduazione: az.graduazione?.value.trim() ? { tipo: ruleOf(az, a.anno).kind } : null,
         })),
       })),
     })),
@@ -143,40 +124,12 @@ export function toText(file: string, r: ControllaResult): string {
 }
 
 export async function controlla(args: string[], io: CliIo): Promise<number> {
-  let values: { json?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean' } },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    const option = /'(-[^']*)'/.exec(e instanceof Error ? e.message : '')?.[1];
-    io.err(T.opzioneNonValida(option ?? args.join(' ')));
-    return 2;
-  }
-  if (positionals.length === 0) {
-    io.err(T.fileMancante);
-    return 2;
-  }
-  if (positionals.length > 1) {
-    io.err(T.troppiFile(positionals.length));
-    return 2;
-  }
-  const file = positionals[0];
-  const path = resolve(io.cwd, file);
-  let grids: Grid[];
-  try {
-    const wb = await openXlsxFile(path);
-    grids = await wb.readSheets();
-  } catch (e) {
-    // the adapter names the absolute path: show the file as the user typed it
-    io.err(e instanceof WorkbookError ? e.message.split(path).join(file) : TESTI_XLSX.fileNonValido);
-    return 2;
-  }
-  const result = controllaGrids(grids);
+  const parsed = parseFileArgs(args, { json: { type: 'boolean' } }, T, io);
+  if (!parsed) return 2;
+  const { file, values } = parsed;
+  const opened = await openForCli(file, io);
+  if (!opened) return 2;
+  const result = controllaGrids(opened.grids);
   if (values.json) io.out(JSON.stringify(toJson(result), null, 2));
   else io.out(toText(file, result));
   return result.findings.some((f) => f.gravita === 'errore') ? 1 : 0;

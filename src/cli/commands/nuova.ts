@@ -5,13 +5,12 @@
  * With --in the new sheets are added to a copy of that workbook (written to --out, never over --in).
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Grid } from '../../domain/grid';
 import { pianoNuoveSchede, readElenco, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
 import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
 import { XlsxWorkbook } from '../../workbook/xlsx';
+import { openForCli, outputPath, parseOptions, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
-import { openForCli, saveForCli } from './calcola';
 
 const OPTIONS = {
   modello: { type: 'string' },
@@ -34,13 +33,8 @@ export function parsePeriodo(text: string): { from: number; to: number } | null 
 }
 
 export async function nuova(args: string[], io: CliIo): Promise<number> {
-  let values: Partial<Record<keyof typeof OPTIONS, string>>;
-  try {
-    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
-  } catch (e) {
-    io.err(`${T.opzioneNonValida(e instanceof Error ? e.message : String(e))}\n${T.usoNuova}`);
-    return 2;
-  }
+  const values = parseOptions(args, OPTIONS, testiConUso(T.usoNuova), io);
+  if (!values) return 2;
   if (!values.out) {
     io.err(`${T.outMancante}\n${T.usoNuova}`);
     return 2;
@@ -68,8 +62,8 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
-  const out = resolve(io.cwd, values.out);
-  if (values.in && resolve(io.cwd, values.in) === out) {
+  const out = values.in ? outputPath(values.in, values.out, io.cwd) : resolve(io.cwd, values.out);
+  if (!out) {
     io.err(T.outUgualeIn);
     return 2;
   }

@@ -6,27 +6,23 @@ import { listeSeMancanti, standardizza as standardizzaScheda } from '../../domai
 import type { SheetPlan } from '../../domain/plan';
 import { readSchede } from '../../domain/scheda';
 import { TESTI_CLI_MODELLI as T } from '../../domain/testi/modelli';
+import { openFileCommand, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
-import { openForCli, outputPath, parseFileArgs, saveForCli } from './calcola';
 
 export async function standardizza(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseFileArgs(args, { foglio: { type: 'string' }, out: { type: 'string' } }, T.usoStandardizza, io);
-  if (!parsed) return 2;
-  const foglio = parsed.values.foglio as string | undefined;
-  if (!foglio) {
-    io.err(`${T.foglioMancante}\n${T.usoStandardizza}`);
-    return 2;
-  }
-  const out = outputPath(parsed.file, parsed.values.out as string | undefined, io.cwd);
-  if (!out) {
-    io.err(T.outUgualeIn);
-    return 2;
-  }
-  const opened = await openForCli(parsed.file, io);
-  if (!opened) return 2;
-  const names = opened.grids.map((g) => g.name);
+  const cmd = await openFileCommand(
+    args,
+    { foglio: { type: 'string' }, out: { type: 'string' } },
+    { ...testiConUso(T.usoStandardizza), stessoFile: T.outUgualeIn },
+    io,
+    (v) => (v.foglio ? null : `${T.foglioMancante}\n${T.usoStandardizza}`),
+  );
+  if (!cmd) return 2;
+  const foglio = cmd.values.foglio ?? '';
+  const out = cmd.out;
+  const names = cmd.grids.map((g) => g.name);
   const grid =
-    opened.grids.find((g) => g.name === foglio) ?? opened.grids.find((g) => g.name.trim().toLowerCase() === foglio.trim().toLowerCase());
+    cmd.grids.find((g) => g.name === foglio) ?? cmd.grids.find((g) => g.name.trim().toLowerCase() === foglio.trim().toLowerCase());
   if (!grid) {
     io.err(T.foglioNonTrovato(foglio, names.filter((n) => !n.startsWith('_'))));
     return 2;
@@ -45,8 +41,8 @@ export async function standardizza(args: string[], io: CliIo): Promise<number> {
     sheets.push(plan);
     lines.push(T.standardizzata(plan.name, out), ...changes.map(T.modifica));
   }
-  await opened.wb.applyWritePlan({ sheets: [...sheets, ...listeSeMancanti(names)], select: { sheet: sheets[0].name, range: 'A1' } });
-  if (!(await saveForCli(opened.wb, out, io))) return 2;
+  await cmd.wb.applyWritePlan({ sheets: [...sheets, ...listeSeMancanti(names)], select: { sheet: sheets[0].name, range: 'A1' } });
+  if (!(await saveForCli(cmd.wb, out, io))) return 2;
   io.out(lines.join('\n'));
   return 0;
 }

@@ -5,10 +5,11 @@
  * JSON: {"tipo","livello","riferimento","fasce":[{"da","a","livello"}],"avvisi":[{"codice","messaggio"}],
  *        "raggiunto","spiegazione","graduazione"} (livello 0..1 or null; riferimento YYYY-MM-DD or null).
  */
-import { parseArgs } from 'node:util';
 import { evaluate, parseGraduazione, parseMeasurement, printRule, ruleKindLabel } from '../../domain/graduazione';
 import { formatDateIt, formatIsoDate } from '../../domain/grid';
 import { TESTI_GRADUAZIONE as T } from '../../domain/testi/graduazione';
+import { annoOption, parseOptions } from '../files';
+import type { CliIo } from '../io';
 
 export interface ValutaJson {
   tipo: string;
@@ -21,26 +22,21 @@ export interface ValutaJson {
   graduazione: string;
 }
 
-export async function valuta(args: string[], io: { out(s: string): void; err(s: string): void }): Promise<number> {
-  let values: { graduazione?: string; valore?: string; tempi?: string; atteso?: string; anno?: string; json?: boolean };
-  try {
-    values = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        graduazione: { type: 'string' },
-        valore: { type: 'string' },
-        tempi: { type: 'string' },
-        atteso: { type: 'string' },
-        anno: { type: 'string' },
-        json: { type: 'boolean' },
-      },
-    }).values;
-  } catch (e) {
-    io.err(T.opzioneNonValida((e as Error).message));
-    return 2;
-  }
+export async function valuta(args: string[], io: Pick<CliIo, 'out' | 'err'>): Promise<number> {
+  const values = parseOptions(
+    args,
+    {
+      graduazione: { type: 'string' },
+      valore: { type: 'string' },
+      tempi: { type: 'string' },
+      atteso: { type: 'string' },
+      anno: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    T,
+    io,
+  );
+  if (!values) return 2;
   if (values.graduazione === undefined) {
     io.err(T.manca('graduazione'));
     return 2;
@@ -51,11 +47,12 @@ export async function valuta(args: string[], io: { out(s: string): void; err(s: 
   }
   let anno: number | undefined;
   if (values.anno !== undefined) {
-    if (!/^\d{4}$/.test(values.anno.trim())) {
+    const a = annoOption(values.anno);
+    if (a === null) {
       io.err(T.annoNonValido(values.anno));
       return 2;
     }
-    anno = Number(values.anno.trim());
+    anno = a;
   }
   const rule = parseGraduazione(values.graduazione, { tempi: values.tempi ?? null, atteso: values.atteso ?? null, anno: anno ?? null });
   const m = parseMeasurement(values.valore, rule);

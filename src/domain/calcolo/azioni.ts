@@ -2,10 +2,11 @@
  * Every action of every card, with its rule and the key that ties it to a Rilevazioni row
  * (Foglio, Scheda, Anno, N.).
  */
-import type { CellValue } from '../grid';
-import { parseGraduazione } from '../graduazione';
-import type { Rule, RuleContext } from '../graduazione/types';
-import type { Annualita, Azione, RawField, Scheda } from '../scheda/types';
+import { ruleOf } from '../graduazione';
+import type { Rule } from '../graduazione/types';
+import type { Annualita, Azione, Scheda } from '../scheda/types';
+
+export { ruleOf };
 
 export interface AzioneRef {
   scheda: Scheda;
@@ -16,23 +17,6 @@ export interface AzioneRef {
   /** the annualità's year, or its number 1..3 when the card has no period */
   anno: number;
   rule: Rule;
-}
-
-function ctxValue(f: RawField | null): string | number | Date | null {
-  if (!f) return null;
-  const v: CellValue = f.value;
-  if (v === null || typeof v === 'boolean') return f.text || null;
-  return v;
-}
-
-export function ruleOf(a: Azione, anno: number | null): Rule {
-  const ctx: RuleContext = {
-    tempi: ctxValue(a.tempi),
-    atteso: ctxValue(a.atteso),
-    indicatori: a.indicatori?.value ?? null,
-    anno,
-  };
-  return parseGraduazione(a.graduazione?.value ?? '', ctx);
 }
 
 export function annoKey(an: Annualita): number {

@@ -2,7 +2,8 @@
  * Small helpers on cell values: reading what people type (dates, percentages, levels),
  * comparing cells, and encoding values as JSON for the bookkeeping sheet.
  */
-import { type Cell, type CellValue, isDateFormat, isEmptyCell, isValidYmd, serialToDate, utcDate } from '../grid';
+import { type Cell, type CellValue, isDateFormat, isEmptyCell, serialToDate, utcDate } from '../grid';
+import { parseDateIt, parseNumberIt } from '../valori';
 
 /** accent-, case-, space- and punctuation-insensitive label */
 export function normLabel(s: string): string {
@@ -25,15 +26,6 @@ export function isPercentFormat(fmt: string | undefined): boolean {
   return !!fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ''));
 }
 
-/** "1,5" / "1.234,5" / "12" -> number; null when not a plain number */
-export function parseItNumber(s: string): number | null {
-  const t = s.trim().replace(/\s+/g, '');
-  if (!/^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$|^[-+]?\d+\.\d+$/.test(t)) return null;
-  // a dot followed by exactly three digits and nothing else is a thousands separator (1.234)
-  const n = /,/.test(t) || /\.\d{3}(\.|$)/.test(t) ? Number(t.replace(/\./g, '').replace(',', '.')) : Number(t);
-  return Number.isFinite(n) ? n : null;
-}
-
 export type DateRead = { ok: true; date: Date } | { ok: false; impossible: boolean };
 
 /** a completion date as people type it: a real date, a date serial, `20/01/2025`, `20.01.2025`, `20-01-25` */
@@ -41,23 +33,9 @@ export function readDateCell(cell: Cell): DateRead {
   const v = cell.v;
   if (v instanceof Date) return { ok: true, date: utcDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) };
   if (typeof v === 'number' && isDateFormat(cell.f) && v > 0) return { ok: true, date: serialToDate(Math.floor(v)) };
-  const s = typeof v === 'string' ? v.trim() : cellText(cell);
-  const m = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$/.exec(s);
-  if (m) {
-    const d = Number(m[1]);
-    const mo = Number(m[2]);
-    let y = Number(m[3]);
-    if (m[3].length === 2) y += 2000;
-    if (!isValidYmd(y, mo, d)) return { ok: false, impossible: true };
-    return { ok: true, date: utcDate(y, mo, d) };
-  }
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (iso) {
-    const [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    if (!isValidYmd(y, mo, d)) return { ok: false, impossible: true };
-    return { ok: true, date: utcDate(y, mo, d) };
-  }
-  return { ok: false, impossible: false };
+  const p = parseDateIt(typeof v === 'string' ? v : cellText(cell));
+  if (!p) return { ok: false, impossible: false };
+  return p.date ? { ok: true, date: p.date } : { ok: false, impossible: true };
 }
 
 /**
@@ -73,7 +51,7 @@ export function readLevelCell(cell: Cell): number | null {
   } else if (typeof v === 'string') {
     const s = v.trim();
     const pct = /^(.*?)\s*%$/.exec(s);
-    const n = parseItNumber(pct ? pct[1] : s);
+    const n = parseNumberIt(pct ? pct[1] : s);
     if (n !== null) frac = pct ? n / 100 : n > 0 && n < 1 && !Number.isInteger(n) ? n : n / 100;
   }
   if (frac === null || !Number.isFinite(frac) || frac < 0 || frac > 1 + 1e-9) return null;
@@ -84,7 +62,7 @@ export function readLevelCell(cell: Cell): number | null {
 export function readIntCell(cell: Cell | undefined): number | null {
   if (!cell || isEmptyCell(cell)) return null;
   const v = cell.v;
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseItNumber(v.replace(/[°º]$/, '')) : null;
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? parseNumberIt(v.replace(/[°º]$/, '')) : null;
   return n !== null && Number.isInteger(n) && n >= 0 ? n : null;
 }
 

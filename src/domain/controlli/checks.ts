@@ -3,10 +3,9 @@
  * graduations and dates. Each finding names the exact cells and says what to do. Never throws.
  */
 import { formatDateIt, formatNumberIt, parseA1, toA1 } from '../grid';
-import { parseGraduazione, printRule } from '../graduazione';
-import type { RuleContext } from '../graduazione/types';
+import { printRule, ruleOf } from '../graduazione';
 import { normalizeLabel } from '../scheda/labels';
-import type { Annualita, Azione, PesoForma, RawField, Scheda } from '../scheda/types';
+import type { Annualita, Azione, PesoForma, Scheda } from '../scheda/types';
 import { datesInText, datesInValue } from '../scheda/values';
 import { MSG_CONTROLLI as M } from '../testi/controlli';
 import { GRAVITA_DI, type Codice, type Correzione, type Finding } from './types';
@@ -190,30 +189,12 @@ function checkPesatura(s: Scheda, out: Collector): void {
 
 // ---- graduations and dates ----------------------------------------------------------------
 
-function ctxValue(f: RawField | null): string | number | Date | null {
-  if (!f) return null;
-  const v = f.value;
-  if (typeof v === 'boolean') return f.text;
-  return v ?? (f.text || null);
-}
-
 function checkGraduazioni(s: Scheda, out: Collector): void {
   for (const ann of s.annualita) {
     for (const a of ann.azioni) {
       const g = a.graduazione;
       if (!g || !g.value.trim()) continue;
-      const ctx: RuleContext = {
-        tempi: ctxValue(a.tempi),
-        atteso: ctxValue(a.atteso),
-        indicatori: a.indicatori?.value ?? null,
-        anno: ann.anno,
-      };
-      let rule;
-      try {
-        rule = parseGraduazione(g.value, ctx);
-      } catch {
-        continue;
-      }
+      const rule = ruleOf(a, ann.anno);
       if (rule.kind === 'manuale') {
         out.add('GRADUAZIONE_NON_LETTA', [g.cell], M.graduazioneNonLetta(g.cell, rule.reason));
       }

@@ -1,39 +1,14 @@
 /**
- * Calendar helpers of the graduation engine: Italian month names, two-digit years,
- * Easter and the Italian national holidays, working-day delays.
+ * Calendar helpers of the graduation engine: Easter and the Italian national holidays, working-day delays
+ * (month names, two-digit years and y/m/d -> Date live in ../valori, with the rest of date reading).
  * All dates are UTC-midnight Date objects (see grid.ts).
  */
-import { isValidYmd, utcDate } from '../grid';
-
-export const MESI = [
-  'gennaio',
-  'febbraio',
-  'marzo',
-  'aprile',
-  'maggio',
-  'giugno',
-  'luglio',
-  'agosto',
-  'settembre',
-  'ottobre',
-  'novembre',
-  'dicembre',
-];
+import { utcDate } from '../grid';
 
 const DAY_MS = 86400000;
 
-/** 24 -> 2024, 1999 -> 1999 */
-export function fullYear(y: number): number {
-  return y < 100 ? 2000 + y : y;
-}
-
 export function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** y/m/d -> Date, or null when the date does not exist (31/06/2024 is never shifted) */
-export function makeDate(y: number, m: number, d: number): Date | null {
-  return isValidYmd(y, m, d) ? utcDate(y, m, d) : null;
 }
 
 /** Easter Sunday (Gregorian, anonymous algorithm) */

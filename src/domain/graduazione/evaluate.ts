@@ -11,7 +11,8 @@
  */
 import { formatDateIt } from '../grid';
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
-import { calendarDelay, makeDate, workingDelay } from './dates';
+import { makeDate } from '../valori';
+import { calendarDelay, workingDelay } from './dates';
 import { contains } from './intervals';
 import { bandIv, fmtNum } from './parse';
 import { bandLabel, pctText } from './print';

@@ -6,7 +6,7 @@
  * %-formatted, `sì` / `si` / `no`.
  */
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
-import { makeDate } from './dates';
+import { makeDate, parseDateIt } from '../valori';
 import { tokenize } from './tokens';
 import type { Measurement, Rule, RuleKind } from './types';
 
@@ -105,11 +105,10 @@ export function parseMeasurement(
       if (kind === 'binario') return ok({ kind: 'booleano', value: true });
       return fail(T.misuraNonAdatta(T.tipo(kind), expected(kind)));
     }
-    const iso = /^(\d{4})-(\d{2})-(\d{2})(?:t.*)?$/.exec(s);
-    if (iso) {
-      const d = makeDate(+iso[1]!, +iso[2]!, +iso[3]!);
-      return d ? fromDate(d, kind) : fail(T.dataInesistente(raw));
-    }
+    // a whole date: 20/01/2025, 20.01.25, 2025-01-20 (an ISO time after it is ignored)
+    const iso = /^(\d{4}-\d{2}-\d{2})t.*$/.exec(s);
+    const whole = parseDateIt(iso ? iso[1]! : s);
+    if (whole) return whole.date ? fromDate(whole.date, kind) : fail(T.dataInesistente(iso ? raw : s));
     const toks = tokenize(s).filter((t) => t.t !== 'sep' && !(t.t === 'word' && FILLER.has(t.v)));
     const first = toks[0];
     if (first?.t === 'date' && toks.length === 1) {

@@ -33,10 +33,10 @@
  */
 import { formatDateIt } from '../grid';
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
-import { makeDate } from './dates';
+import { makeDate } from '../valori';
 import { contains, gapBetween, integerBetween, intersect, nonEmpty, subtract, type Iv } from './intervals';
 import { tokenize, type Token } from './tokens';
-import type { Band, Reference, ReferenceSource, Rule, RuleContext, RuleKind, RuleWarning } from './types';
+import type { Band, Reference, ReferenceSource, Rule, RuleContext, RuleKind } from './types';
 
 type DateTok = Extract<Token, { t: 'date' }>;
 
@@ -584,7 +584,7 @@ function contextDates(v: RuleContext['tempi'], anno: number | null | undefined):
   return { dates, relative };
 }
 
-function setReference(rule: Rule, gradDates: DateTok[], relative: string | null, ctx: RuleContext, required: boolean): void {
+function setReference(rule: Rule, gradDates: DateTok[], relative: string | null, ctx: ParseContext, required: boolean): void {
   const anno = ctx.anno ?? null;
   const atteso = contextDates(ctx.atteso, anno);
   const tempi = contextDates(ctx.tempi, anno);
@@ -643,17 +643,60 @@ function manual(rule: Rule, reason: string): Rule {
   return rule;
 }
 
-export function parseGraduazione(text: string, ctx: RuleContext = {}): Rule {
-  const src = typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
-  const rule = baseRule(src);
-  try {
-    return parseInto(rule, src, ctx ?? {});
-  } catch {
-    return manual(baseRule(src), T.condizioniIlleggibili);
-  }
+/**
+ * The same text in the same context gives the same rule, and the checks, the compute, the CLI and the task pane
+ * all read every graduation: recent answers are kept (the least recently used goes first).
+ * The Rule returned is shared between callers: read it, never change it.
+ */
+const MEMO_MAX = 2000;
+/** text -> context -> rule; the outer map in least-recently-used order */
+const memo = new Map<string, Map<string, Rule>>();
+let memoSize = 0;
+
+/** what of the context the parser reads (TEMPI, ATTESO, the year; not INDICATORI), and its memo key */
+type ParseContext = Pick<RuleContext, 'tempi' | 'atteso' | 'anno'>;
+
+function contextKey(ctx: ParseContext): string {
+  const part = (v: RuleContext['tempi']) => (v instanceof Date ? ['d', v.getTime()] : (v ?? null));
+  return JSON.stringify([part(ctx.tempi), part(ctx.atteso), ctx.anno ?? null]);
 }
 
-function parseInto(rule: Rule, src: string, ctx: RuleContext): Rule {
+/** forget the remembered rules (for measuring the parser cold) */
+export function clearRuleMemo(): void {
+  memo.clear();
+  memoSize = 0;
+}
+
+export function parseGraduazione(text: string, ctx: RuleContext = {}): Rule {
+  const src = typeof text === 'string' ? text : text === null || text === undefined ? '' : String(text);
+  const c: ParseContext = { tempi: ctx?.tempi, atteso: ctx?.atteso, anno: ctx?.anno };
+  const key = contextKey(c);
+  let byContext = memo.get(src);
+  if (byContext) {
+    memo.delete(src);
+    memo.set(src, byContext);
+    const known = byContext.get(key);
+    if (known) return known;
+  }
+  let rule: Rule;
+  try {
+    rule = parseInto(baseRule(src), src, c);
+  } catch {
+    rule = manual(baseRule(src), T.condizioniIlleggibili);
+  }
+  while (memoSize >= MEMO_MAX && memo.size) {
+    const [oldest, rules] = memo.entries().next().value as [string, Map<string, Rule>];
+    memo.delete(oldest);
+    memoSize -= rules.size;
+    if (rules === byContext) byContext = undefined;
+  }
+  if (!byContext) memo.set(src, (byContext = new Map()));
+  byContext.set(key, rule);
+  memoSize++;
+  return rule;
+}
+
+function parseInto(rule: Rule, src: string, ctx: ParseContext): Rule {
   if (!src.trim()) return manual(rule, T.vuota);
   const toks = tokenize(src);
   const split = splitClauses(src, toks);

@@ -7,7 +7,8 @@
  * separators and lower-case words. Every token keeps its [start, end) offsets in the text.
  * Never throws.
  */
-import { fullYear, lastDayOfMonth, MESI } from './dates';
+import { fullYear, MESI, parseDecimalIt } from '../valori';
+import { lastDayOfMonth } from './dates';
 
 export type Op = '=' | ':' | '<' | '>' | '<=' | '>=' | '-';
 
@@ -92,7 +93,7 @@ export function tokenize(input: string): Token[] {
         continue;
       }
       m = RE_NUMBER.exec(rest)!;
-      out.push({ t: 'num', v: parseFloat(m[0].replace(',', '.')), word: false, start: i, end: i + m[0].length });
+      out.push({ t: 'num', v: parseDecimalIt(m[0]) ?? NaN, word: false, start: i, end: i + m[0].length });
       i += m[0].length;
       continue;
     }

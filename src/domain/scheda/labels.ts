@@ -85,20 +85,29 @@ function wordsOf(k: string): string[] {
   return w;
 }
 
-/** matchLabel on texts already passed through normalizeLabel (the reader's fast path) */
-export function matchNormalized(t: string, k: string): boolean {
-  if (!t || !k) return false;
-  if (t.startsWith(k) && (t.length === k.length || t.charCodeAt(k.length) === 32)) return true;
+/**
+ * Where the label `k` ends in the normalised text `t` (word by word, small typos allowed): the index just after
+ * its last word, or -1 when `t` does not start with it.
+ */
+function labelEnd(t: string, k: string): number {
+  if (!t || !k) return -1;
+  if (t.startsWith(k) && (t.length === k.length || t.charCodeAt(k.length) === 32)) return k.length;
   const kw = wordsOf(k);
   let pos = 0;
+  let end = 0;
   for (let i = 0; i < kw.length; i++) {
-    if (pos >= t.length) return false;
-    let end = t.indexOf(' ', pos);
+    if (pos >= t.length) return -1;
+    end = t.indexOf(' ', pos);
     if (end < 0) end = t.length;
-    if (!wordMatches(t.slice(pos, end), kw[i])) return false;
+    if (!wordMatches(t.slice(pos, end), kw[i])) return -1;
     pos = end + 1;
   }
-  return true;
+  return end;
+}
+
+/** matchLabel on texts already passed through normalizeLabel (the reader's fast path) */
+export function matchNormalized(t: string, k: string): boolean {
+  return labelEnd(t, k) >= 0;
 }
 
 /** like matchLabel but the whole text must be the label (no extra words) */
@@ -106,9 +115,9 @@ export function matchLabelExact(text: string, canonical: string): boolean {
   return matchNormalizedExact(normalizeLabel(text.length > 160 ? text.slice(0, 160) : text), normCanonical(canonical));
 }
 
+/** matchLabelExact on normalised texts: the label's words are all the words there are */
 export function matchNormalizedExact(t: string, k: string): boolean {
-  if (!t || !k) return false;
-  return t.split(' ').length === k.split(' ').length && matchNormalized(t, k);
+  return t.length > 0 && labelEnd(t, k) === t.length;
 }
 
 /** matchLabel against several accepted spellings */

@@ -6,6 +6,7 @@
  */
 import { toA1, rangeToA1, type Cell, type CellRange, type Grid } from '../grid';
 import { MSG_LETTORE } from '../testi/controlli';
+import { parseDecimalIt } from '../valori';
 import { matchNormalized as matchLabel, matchNormalizedExact as matchLabelExact, normalizeLabel } from './labels';
 
 const matchAny = (n: string, ks: readonly string[]) => ks.some((k) => matchLabel(n, k));
@@ -139,6 +140,35 @@ function looksLikeShortValue(s: string): boolean {
   return s === '' || /^[\d\s.,%]+$/.test(s) || s.length <= 4;
 }
 
+/**
+ * What a row's first cell says on its own (the same labels recur on every card of a workbook, so the answers are
+ * kept): `section` is tested before the STANZIAMENTO columns, `other` after them.
+ */
+const labelKindCache = new Map<string, { section: RowKind | null; other: RowKind | null }>();
+
+function labelKinds(first: string): { section: RowKind | null; other: RowKind | null } {
+  const hit = labelKindCache.get(first);
+  if (hit) return hit;
+  let section: RowKind | null = null;
+  if (matchLabel(first, 'piano operativo')) section = { k: 'piano' };
+  else if (matchLabel(first, 'livello conseguimento') || matchLabel(first, 'livello conseguito')) section = { k: 'livello' };
+  else if (matchLabel(first, 'risorse umane') || matchLabel(first, 'personale coinvolto')) section = { k: 'risorse' };
+  else if (matchLabel(first, 'assegnazione finanziaria')) section = { k: 'finanziaria' };
+  let other: RowKind | null = null;
+  if (matchLabelExact(first, 'pesatura')) other = { k: 'pesatura' };
+  else if (/\borganizzativa responsabile$/.test(first) || matchLabel(first, 'unita organizzativa responsabile')) other = { k: 'unita' };
+  else if (!/^\d/.test(first)) {
+    const h = HEADER_LABELS.find((x) => x.test(first));
+    if (h) other = { k: 'header', key: h.key };
+  }
+  const kinds = { section, other };
+  if (first.length <= 200) {
+    if (labelKindCache.size >= 4000) labelKindCache.clear();
+    labelKindCache.set(first, kinds);
+  }
+  return kinds;
+}
+
 class SheetReader {
   private readonly rowCache = new Map<number, RowCell[]>();
   private readonly kindCache = new Map<number, RowKind>();
@@ -224,21 +254,12 @@ class SheetReader {
     if (TITLE_RE.test(first) || (/^\S+ gestionale$/.test(first) && /^\d{4} \d{2,4}\b/.test(cells[1]?.norm ?? ''))) {
       return { k: 'title' };
     }
-    if (matchLabel(first, 'piano operativo')) return { k: 'piano' };
-    if (matchLabel(first, 'livello conseguimento') || matchLabel(first, 'livello conseguito')) return { k: 'livello' };
-    if (matchLabel(first, 'risorse umane') || matchLabel(first, 'personale coinvolto')) return { k: 'risorse' };
-    if (matchLabel(first, 'assegnazione finanziaria')) return { k: 'finanziaria' };
+    const labels = labelKinds(first);
+    if (labels.section) return labels.section;
     if (cells.some(isStanziamento) && !/^\d+$/.test(cells[1]?.norm ?? '')) {
       return { k: 'finanziaria' };
     }
-    if (matchLabelExact(first, 'pesatura')) return { k: 'pesatura' };
-    if (/\borganizzativa responsabile$/.test(first) || matchLabel(first, 'unita organizzativa responsabile')) {
-      return { k: 'unita' };
-    }
-    if (!/^\d/.test(first)) {
-      for (const h of HEADER_LABELS) if (h.test(first)) return { k: 'header', key: h.key };
-    }
-    return { k: 'data' };
+    return labels.other ?? { k: 'data' };
   }
 
   lastColumn(r1: number, r2: number): number {
@@ -740,9 +761,7 @@ class CardReader {
 
 function numberOf(x: RowCell): number | null {
   if (typeof x.cell.v === 'number' && Number.isFinite(x.cell.v)) return x.cell.v;
-  const s = x.text.trim();
-  if (/^[+-]?\d+(?:[.,]\d+)?\s*%?$/.test(s)) return Number(s.replace('%', '').trim().replace(',', '.'));
-  return null;
+  return parseDecimalIt(x.text.trim().replace(/\s*%$/, ''));
 }
 
 /** every OBIETTIVO GESTIONALE card on one sheet, in order; never throws */

@@ -26,3 +26,11 @@ Aiuto: schede --help`,
   opzioneNonValida: (dettaglio: string) => `Opzione non valida: ${dettaglio}. Scrivi "schede --help" per l'uso corretto.`,
   erroreInatteso: (m: string) => `Errore inatteso: ${m}. Segnala il problema allegando il file, se possibile.`,
 };
+
+/** what was wrong with the command-line options, as the detail of an "Opzione non valida" message */
+export const TESTI_CLI_ARGOMENTI = {
+  sconosciuta: (opzione: string) => `${opzione} (opzione sconosciuta)`,
+  valoreMancante: (opzione: string) => `${opzione} (manca il valore)`,
+  senzaValore: (opzione: string) => `${opzione} (non accetta un valore)`,
+  argomentoInPiu: (arg: string) => `«${arg}» (argomento non previsto)`,
+};
