@@ -198,18 +198,3 @@ export function cellsOf(ranges: string[]): Set<string> {
 export function visibleGrids(grids: Grid[]): Grid[] {
   return grids.filter((g) => g.visibility !== 'veryHidden' && g.visibility !== 'hidden');
 }
-
-/** a copy of the grids where the given cells are empty (the rest shared, not copied) */
-export function blankCells(grids: Grid[], cells: { sheet: string; address: string }[]): Grid[] {
-  return grids.map((g) => {
-    const mine = cells.map((c) => (c.sheet === g.name ? parseA1(c.address) : null)).filter((p) => p !== null);
-    if (!mine.length) return g;
-    const rows = g.rows.slice();
-    for (const p of mine) {
-      if (!rows[p.r]) continue;
-      rows[p.r] = rows[p.r].slice();
-      rows[p.r][p.c] = undefined;
-    }
-    return { ...g, rows };
-  });
-}

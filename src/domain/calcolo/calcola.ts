@@ -27,10 +27,27 @@ import { decodeValue, encodeValue, sameContent, valueText } from './valori';
 export interface CalcolaOpts {
   /** only this annualità's year */
   anno?: number;
-  /** overwrite hand-typed RAGGIUNTO/% cells */
+  /** overwrite every hand-typed RAGGIUNTO/% cell */
   forza?: boolean;
+  /**
+   * overwrite just these hand-typed cells, as "Foglio!A1" (the `foglio` and `celle[0]` of a
+   * CONFLITTO_MANUALE finding); the hand value is kept in the undo snapshot
+   */
+  forzaCelle?: string[];
   /** the time shown in "Calcolato il" (wall-clock time expressed as UTC fields, see `oraLocale`) */
   now: Date;
+}
+
+/** how far a compute has gone: `done` of `total` cards, the last one being `label` */
+export interface Progresso {
+  done: number;
+  total: number;
+  label: string;
+}
+
+/** "Foglio!A1" with the address normalised (no $, upper case) */
+export function chiaveCella(foglio: string, address: string): string {
+  return `${foglio}!${address.replace(/\$/g, '').toUpperCase()}`;
 }
 
 export type StatoAzione = 'calcolata' | 'mancante' | 'non-valida';
@@ -111,6 +128,17 @@ function rowCell(t: TabellaRilevazioni, row: RigaRilevazione): string {
 }
 
 export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): CalcoloResult {
+  const steps = calcolaPassi(schede, grids, opts);
+  let s = steps.next();
+  while (!s.done) s = steps.next();
+  return s.value;
+}
+
+/**
+ * The same compute, one card at a time: yields after each card (for a progress bar that lets the
+ * browser paint between cards) and returns the whole result, with its single WritePlan, at the end.
+ */
+export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Generator<Progresso, CalcoloResult, void> {
   const messaggi: string[] = [];
   const { registro, illeggibile } = leggiRegistro(grids);
   if (illeggibile) messaggi.push(MSG_RILEVAZIONI.registroIlleggibile);
@@ -136,6 +164,12 @@ export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Cal
   }
 
   const gridOf = new Map(grids.map((g) => [g.name, g]));
+  const forzate = new Set(
+    (opts.forzaCelle ?? []).map((k) => {
+      const i = k.lastIndexOf('!');
+      return i < 0 ? k : chiaveCella(k.slice(0, i), k.slice(i + 1));
+    }),
+  );
   const scritti = { ...registro.scritti };
   const celle: CellaSalvata[] = [];
   const writes: CellWrite[] = [];
@@ -153,13 +187,17 @@ export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Cal
     }
     const last = registro.scritti[key];
     const ours = sameContent(cell, null) || (last !== undefined && sameContent(cell, decodeValue(last.v)));
-    if (!ours && !opts.forza) {
+    if (!ours && !opts.forza && !forzate.has(chiaveCella(sheet, address))) {
       conflitti++;
       const f = finding(
         'CONFLITTO_MANUALE',
         sheet,
         [address],
-        MSG_CALCOLO.conflitto(address, cell ? (cell.t || valueText(cell.v)) : '', valueText(value)),
+        MSG_CALCOLO.conflitto(
+          address,
+          cell ? cell.t || valueText(cell.v) : '',
+          campo === 'p' && typeof value === 'number' ? formatPercentIt(value) : valueText(value),
+        ),
         r.scheda.index,
       );
       segnalazioni.push(f);
@@ -184,7 +222,7 @@ export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Cal
   };
 
   const esiti = new Map<string, EsitoScheda>();
-  for (const r of azioniDi(schede, opts.anno)) {
+  const unaAzione = (r: AzioneRef): void => {
     const label = azioneLabel(r);
     const anno = annoText(r);
     const row = byKey.get(refKey(r));
@@ -272,6 +310,10 @@ export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Cal
       percentualeCell: r.azione.percentuale?.cell ?? null,
       rigaRilevazione: row ? row.row + 1 : null,
     });
+  };
+  for (let i = 0; i < schede.length; i++) {
+    for (const r of azioniDi([schede[i]], opts.anno)) unaAzione(r);
+    yield { done: i + 1, total: schede.length, label: schedaLabel(schede[i]) };
   }
 
   // card levels and the findings of each card
@@ -290,20 +332,25 @@ export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Cal
     e.nonRilevate = e.azioni.length - e.rilevate;
     e.grado = den > 0 ? round6(num / den) : null;
   }
+  // each finding counts for its card: the one that made it, else the card at its sheet (and position, if given)
   const ownScheda = new Map(own.map((o) => [o.f, o.scheda]));
-  const schedaOf = (f: Finding) => ownScheda.get(f);
-  for (const s of schede) {
-    const onSheet = schede.filter((x) => x.sheet === s.sheet).length;
-    const counts = { errori: 0, avvisi: 0, info: 0 };
-    for (const f of segnalazioni) {
-      const sc = schedaOf(f);
-      const mine = sc ? sc === s : f.foglio === s.sheet && (f.scheda === undefined ? onSheet === 1 : f.scheda === s.index);
-      if (!mine) continue;
-      if (f.gravita === 'errore') counts.errori++;
-      else if (f.gravita === 'avviso') counts.avvisi++;
-      else counts.info++;
+  const bySheet = groupBy(schede, (s) => s.sheet);
+  const counts = new Map(schede.map((s) => [s, { errori: 0, avvisi: 0, info: 0 }]));
+  for (const f of segnalazioni) {
+    const sc = ownScheda.get(f);
+    const onSheet = bySheet.get(f.foglio) ?? [];
+    const owners = sc ? [sc] : f.scheda === undefined ? (onSheet.length === 1 ? onSheet : []) : onSheet.filter((s) => s.index === f.scheda);
+    for (const s of owners) {
+      const c = counts.get(s);
+      if (!c) continue;
+      if (f.gravita === 'errore') c.errori++;
+      else if (f.gravita === 'avviso') c.avvisi++;
+      else c.info++;
     }
-    for (const e of esitiList) if (e.foglio === s.sheet && e.scheda === s.index) e.segnalazioni = counts;
+  }
+  const esitiBySheet = groupBy(esitiList, (e) => e.foglio);
+  for (const s of schede) {
+    for (const e of esitiBySheet.get(s.sheet) ?? []) if (e.scheda === s.index) e.segnalazioni = counts.get(s)!;
   }
 
   // the Riepilogo
@@ -357,6 +404,17 @@ export function calcola(schede: Scheda[], grids: Grid[], opts: CalcolaOpts): Cal
     messaggi,
     riepilogo: { foglio: foglioRiep, righe },
   };
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 // ---- shapes for the CLI and the task pane ------------------------------------------------

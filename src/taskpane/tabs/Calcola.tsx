@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -11,12 +11,22 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowUndo20Regular, Calculator20Regular } from '@fluentui/react-icons';
-import { annullaDettagli, calcola, oraLocale, type CalcoloResult, type EsitoScheda } from '../../domain/calcolo';
+import {
+  annullaDettagli,
+  calcola,
+  calcolaPassi,
+  chiaveCella,
+  oraLocale,
+  type CalcolaOpts,
+  type CalcoloResult,
+  type EsitoScheda,
+} from '../../domain/calcolo';
 import type { Finding } from '../../domain/controlli/types';
 import { formatNumberIt } from '../../domain/grid';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
-import { blankCells, pct, schedaKey } from '../model';
+import { pct, schedaKey } from '../model';
+import { aPassi, nextTask } from '../passi';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
@@ -44,12 +54,17 @@ const useStyles = makeStyles({
 });
 
 const TUTTE = 'tutte';
-const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
 function EsitoCard({ e }: { e: EsitoScheda }) {
   const styles = useStyles();
   return (
-    <div className={styles.card} data-testid="esito-scheda" data-foglio={e.foglio}>
+    <div
+      className={styles.card}
+      data-testid="esito-scheda"
+      data-foglio={e.foglio}
+      data-anno={e.anno ?? ''}
+      data-grado={e.grado ?? ''}
+    >
       <Text weight="semibold">{e.label}</Text>
       <Text size={200} className={styles.small}>
         {e.foglio}
@@ -59,7 +74,7 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
         {UI.calcola.grado(e.grado === null ? UI.calcola.nonCalcolabile : pct(e.grado))}
       </Text>
       {e.azioni.map((a) => (
-        <div key={a.n} className={styles.azione} data-testid="esito-azione">
+        <div key={a.n} className={styles.azione} data-testid="esito-azione" data-n={a.n} data-livello={a.livello ?? ''}>
           <Text size={200} weight="semibold">
             {UI.calcola.azione(a.n)}
             {a.peso !== null ? ` · ${UI.rilevazioni.peso(formatNumberIt(a.peso))}` : ''}:{' '}
@@ -90,8 +105,11 @@ export default function Calcola({ wb, port }: TabProps) {
   const [anno, setAnno] = useState<string>(TUTTE);
   const [progress, setProgress] = useState<{ i: number; n: number; label: string } | null>(null);
   const [result, setResult] = useState<CalcoloResult | null>(null);
-  const [partial, setPartial] = useState<EsitoScheda[]>([]);
   const [conflitti, setConflitti] = useState<Finding[]>([]);
+  /** conflicts the user chose to keep, as "Foglio!A1" (not listed again until the next "Calcola") */
+  const mantenute = useRef(new Set<string>());
+  /** the year of the last compute: "Sovrascrivi" recomputes the same one */
+  const annoUsato = useRef<number | undefined>(undefined);
   const [notice, setNotice] = useState<{ intent: 'success' | 'info' | 'warning'; text: string } | null>(null);
 
   const anni = useMemo(() => {
@@ -99,46 +117,44 @@ export default function Calcola({ wb, port }: TabProps) {
     for (const s of wb.schede) for (const a of s.annualita) if (a.anno !== null) ys.add(a.anno);
     return [...ys].sort((a, b) => a - b);
   }, [wb.schede]);
-  const opts = () => ({ now: oraLocale(new Date()), ...(anno !== TUTTE ? { anno: Number(anno) } : {}) });
+  const opts = (y: number | undefined): CalcolaOpts => ({ now: oraLocale(new Date()), ...(y !== undefined ? { anno: y } : {}) });
   const busy = progress !== null;
+  const keyOf = (f: Finding) => chiaveCella(f.foglio, f.celle[0] ?? '');
 
   const show = (r: CalcoloResult) => {
     setResult(r);
-    setConflitti(r.segnalazioni.filter((f) => f.codice === 'CONFLITTO_MANUALE'));
+    setConflitti(r.segnalazioni.filter((f) => f.codice === 'CONFLITTO_MANUALE' && !mantenute.current.has(keyOf(f))));
   };
 
   const avvia = async () => {
     setNotice(null);
     setResult(null);
-    setPartial([]);
+    mantenute.current = new Set();
     const schede = wb.schede;
-    const grids = wb.grids;
-    const o = opts();
+    const y = anno !== TUTTE ? Number(anno) : undefined;
+    annoUsato.current = y;
     try {
-      // card by card for the progress bar and the first results, then the whole workbook as one plan
-      const seen: EsitoScheda[] = [];
-      for (let i = 0; i < schede.length; i++) {
-        setProgress({ i, n: schede.length, label: UI.calcola.inCorso(i + 1, schede.length) });
-        await nextFrame();
-        seen.push(...calcola([schede[i]], grids, o).schede);
-        setPartial([...seen]);
-      }
+      // one compute, card by card: the bar follows it, the browser paints between slices
+      setProgress({ i: 0, n: schede.length, label: UI.calcola.inCorso(1, schede.length) });
+      await nextTask();
+      const r = await aPassi(calcolaPassi(schede, wb.grids, opts(y)), (p) =>
+        setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
+      );
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
-      await nextFrame();
-      const r = calcola(schede, grids, o);
+      await nextTask();
       if (await wb.apply(r.plan)) {
         show(r);
         setNotice({ intent: 'success', text: UI.calcola.fatto(new Set(r.schede.map((e) => `${e.foglio}#${e.scheda}`)).size) });
       }
     } finally {
       setProgress(null);
-      setPartial([]);
     }
   };
 
   const sovrascrivi = async (f: Finding) => {
-    // the chosen hand-typed cell is treated as empty: the compute writes it (and remembers it for undo)
-    const r = calcola(wb.schede, blankCells(wb.grids, [{ sheet: f.foglio, address: f.celle[0] }]), opts());
+    // the same compute, told to overwrite this one cell: one write, and undo gives the hand value back
+    setNotice(null);
+    const r = calcola(wb.schede, wb.grids, { ...opts(annoUsato.current), forzaCelle: [keyOf(f)] });
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });
@@ -146,6 +162,7 @@ export default function Calcola({ wb, port }: TabProps) {
   };
 
   const mantieni = (f: Finding) => {
+    mantenute.current.add(keyOf(f));
     setConflitti((cur) => cur.filter((x) => x !== f));
     setNotice({ intent: 'info', text: UI.calcola.mantenuto });
   };
@@ -165,7 +182,7 @@ export default function Calcola({ wb, port }: TabProps) {
   };
 
   const other = result?.segnalazioni.filter((f) => f.codice === 'RILEVAZIONE_NON_VALIDA') ?? [];
-  const shown = result?.schede ?? partial;
+  const shown = result?.schede ?? [];
   const order = new Map(wb.schede.map((s, i) => [schedaKey(s), i]));
 
   return (
@@ -220,15 +237,15 @@ export default function Calcola({ wb, port }: TabProps) {
           <Text weight="semibold">{UI.calcola.conflitti}</Text>
           <Text size={200}>{UI.calcola.conflittiIntro}</Text>
           {conflitti.map((f, i) => (
-            <div key={`${f.foglio}!${f.celle[0]}-${i}`} className={styles.card}>
+            <div key={`${keyOf(f)}-${i}`} className={styles.card} data-testid="conflitto" data-cella={keyOf(f)}>
               <Button appearance="subtle" className={styles.link} onClick={() => void wb.run(() => port.select(f.foglio, f.celle[0]))}>
                 {f.messaggio}
               </Button>
               <div className={tab.row}>
-                <Button size="small" onClick={() => mantieni(f)}>
+                <Button size="small" onClick={() => mantieni(f)} data-testid="mantieni">
                   {UI.calcola.mantieni}
                 </Button>
-                <Button size="small" appearance="primary" onClick={() => void sovrascrivi(f)}>
+                <Button size="small" appearance="primary" disabled={busy} onClick={() => void sovrascrivi(f)} data-testid="sovrascrivi">
                   {UI.calcola.sovrascrivi}
                 </Button>
               </div>

@@ -112,6 +112,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
           value={modello === STANDARD ? UI.nuova.standard : modello}
           selectedOptions={[modello]}
           onOptionSelect={(_, d) => d.optionValue && setModello(d.optionValue)}
+          data-testid="scelta-modello"
         >
           <Option value={STANDARD}>{UI.nuova.standard}</Option>
           {modelli.map((m) => (
@@ -207,6 +208,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
               value={`${schedaLabel(scheda)} (${scheda.sheet})`}
               selectedOptions={[schedaKey(scheda)]}
               onOptionSelect={(_, d) => d.optionValue && setCardKey(d.optionValue)}
+              data-testid="scelta-scheda-nuova"
             >
               {wb.schede.map((s) => (
                 <Option key={schedaKey(s)} value={schedaKey(s)} text={`${schedaLabel(s)} (${s.sheet})`}>
@@ -221,11 +223,12 @@ export default function NuovaScheda({ wb, port }: TabProps) {
           <Text size={200}>{UI.nuova.salvaModelloAiuto}</Text>
           <div className={tab.row}>
             <Field label={UI.nuova.nomeModello}>
-              <Input value={nomeModello} onChange={(_, d) => setNomeModello(d.value)} />
+              <Input value={nomeModello} onChange={(_, d) => setNomeModello(d.value)} data-testid="nome-modello" />
             </Field>
             <Button
               icon={<Save20Regular />}
               disabled={busy || !nomeModello.trim()}
+              data-testid="salva-modello"
               onClick={() =>
                 void write(modelloPlan(scheda, wb.grids, nomeModello.trim()), () => UI.nuova.modelloSalvato(nomeModello.trim()))
               }
