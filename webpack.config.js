@@ -1,5 +1,8 @@
 // Build del componente aggiuntivo: il pannello (taskpane.html, con office.js dalla CDN di Microsoft)
 // e l'anteprima (index.html: il pannello accanto alla cartella di esempio, senza office.js).
+// Solo per i test: pannello-finto.html, il VERO pannello sopra un Excel finto (src/preview/fakeOffice), per l'e2e
+// dell'adattatore Office e il primo disegno del bench. È emessa sempre ma nessun manifesto la indica, e resta fuori
+// da splitChunks: i file che taskpane.html carica non cambiano di un byte.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -9,6 +12,8 @@ import { rewriteManifest, normalizeBaseUrl } from './scripts/lib/manifest-url.mj
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 export const DEV_PORT = 3000;
+/** la pagina di prova (mai nel manifesto) */
+export const TEST_PAGE = 'pannello-finto';
 
 const page = ({ title, officeJs }) => `<!doctype html>
 <html lang="it">
@@ -28,6 +33,8 @@ export default (env = {}, argv = {}) => {
   const mode = argv.mode ?? env.mode ?? 'production';
   const dev = mode === 'development';
   const baseUrl = normalizeBaseUrl(process.env.ADDIN_URL);
+  // the fake-Excel test page is built only for tests and the bench, never into a Comune's deployment
+  const testPage = env.paginaTest === true || process.env.SCHEDE_PAGINA_TEST === '1';
 
   return {
     mode,
@@ -35,6 +42,7 @@ export default (env = {}, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       preview: './src/preview/index.tsx',
+      ...(testPage ? { [TEST_PAGE]: './src/preview/fakeOffice/index.ts' } : {}),
     },
     output: {
       path: path.join(root, 'dist'),
@@ -62,7 +70,8 @@ export default (env = {}, argv = {}) => {
       ],
     },
     optimization: {
-      splitChunks: { chunks: 'all' },
+      // la pagina di prova non partecipa alla divisione: niente blocchi condivisi nuovi per il pannello vero
+      splitChunks: { chunks: (chunk) => chunk.name !== TEST_PAGE },
       runtimeChunk: false,
     },
     performance: { hints: false }, // la soglia è verificata da test/build/bundle-size.test.ts
@@ -77,6 +86,15 @@ export default (env = {}, argv = {}) => {
         chunks: ['preview'],
         templateContent: page({ title: 'Schede Obiettivi — anteprima', officeJs: false }),
       }),
+      ...(testPage
+        ? [
+            new HtmlWebpackPlugin({
+              filename: `${TEST_PAGE}.html`,
+              chunks: [TEST_PAGE],
+              templateContent: page({ title: 'Schede Obiettivi — pannello su Excel finto (solo test)', officeJs: false }),
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           // icone e altri file statici in dist/assets/ (gli indirizzi del manifesto puntano lì)

@@ -2,14 +2,16 @@
 // {"schede":40,"syncs_lettura":N,"syncs_scrittura":N,"core_ms":X,"bundle_gzip_kb":Y,"first_render_ms":Z}.
 //  - schede, syncs_*, core_ms: scripts/bench-core.ts (tsx) sul falso Excel e sul nucleo;
 //  - bundle_gzip_kb: JavaScript che taskpane.html carica per primo, compresso gzip (dist/, build se serve);
-//  - first_render_ms: Chromium headless apre dist/taskpane.html (office.js finto) finché #root ha contenuto;
-//    mediana di 5 aperture, ognuna in un contesto nuovo (senza cache).
+//  - first_render_ms: Chromium headless (320 px) apre dist/pannello-finto.html, il vero pannello su un Excel finto con
+//    la cartella di esempio, dalla navigazione alla Panoramica che mostra le schede; mediana di 3 aperture, ognuna
+//    in un contesto nuovo (senza cache). Comprende il caricamento del finto Excel (stampato a parte).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, DIST, ensureBuild, serveDir, launchChromium, newContext } from './lib/harness.mjs';
 import { firstLoadSize } from './lib/bundle.mjs';
 
-const RENDERS = 5;
+const RENDERS = 3;
+const TEST_PAGE = 'pannello-finto'; // la pagina di prova di webpack.config.js
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // 1. il nucleo e i sync (processo separato: TypeScript via tsx)
@@ -32,35 +34,52 @@ for (const f of size.files) {
 }
 console.log(`pannello, primo caricamento totale gzip: ${size.gzipKb} KB`);
 
-// 3. primo disegno del pannello in Chromium
+// 3. primo disegno del pannello in Chromium: il VERO pannello su pannello-finto.html (Office/Excel finti sopra la
+//    cartella di esempio, vedi src/preview/fakeOffice), dalla navigazione alla Panoramica con le sue schede
 let firstRender = null;
 const server = await serveDir(DIST);
 let browser;
 try {
   browser = await launchChromium();
   const times = [];
+  const ready = [];
+  const started = [];
+  let cards = 0;
   for (let i = 0; i < RENDERS; i++) {
-    const { context } = await newContext(browser, server.url);
+    const { context } = await newContext(browser, server.url, { viewport: { width: 320, height: 720 } });
     const page = await context.newPage();
-    // registra l'istante (da inizio navigazione) in cui #root riceve il primo contenuto
+    // registra l'istante (da inizio navigazione) in cui la Panoramica mostra le schede
     await page.addInitScript(() => {
       const mark = () => {
-        const root = document.getElementById('root');
-        if (root && root.childElementCount > 0 && window.__firstRender === undefined) {
+        if (window.__firstRender === undefined && document.querySelector('[data-testid="scheda-card"]')) {
           window.__firstRender = performance.now();
-          return true;
         }
-        return false;
       };
-      new MutationObserver(() => mark()).observe(document, { childList: true, subtree: true });
+      new MutationObserver(mark).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${server.url}/${TEST_PAGE}.html`);
     await page.waitForFunction(() => window.__firstRender !== undefined, null, { timeout: 30_000 });
-    times.push(await page.evaluate(() => window.__firstRender));
+    const m = await page.evaluate(() => ({
+      at: window.__firstRender,
+      ready: window.__finto?.prontoMs ?? null,
+      started: window.__finto?.inizioMs ?? null,
+      errore: window.__finto?.errore ?? null,
+      cards: document.querySelectorAll('[data-testid="scheda-card"]').length,
+    }));
+    if (m.errore) throw new Error(`Excel finto: ${m.errore}`);
+    times.push(m.at);
+    ready.push(m.ready);
+    started.push(m.started);
+    cards = m.cards;
     await context.close();
   }
   firstRender = Math.round(median(times));
-  console.log(`primo disegno del pannello: mediana ${firstRender} ms (${times.map((t) => Math.round(t)).join(', ')})`);
+  console.log(
+    `primo disegno del pannello (${TEST_PAGE}.html, Panoramica con ${cards} schede): mediana ${firstRender} ms ` +
+      `(${times.map((t) => Math.round(t)).join(', ')}); script della pagina eseguito a ${Math.round(median(started))} ms, ` +
+      `Excel finto pronto (cartella di esempio letta con ExcelJS) a ${Math.round(median(ready))} ms, ` +
+      `pannello da Office.onReady alle schede ${Math.round(median(times.map((t, i) => t - ready[i])))} ms`,
+  );
 } catch (err) {
   console.log(`primo disegno del pannello: non misurato: ${err?.message ?? err}`);
 } finally {
