@@ -2,7 +2,7 @@
  * National budget classification of spending by Missioni and Programmi (D.Lgs. 118/2011, allegato 14),
  * used by the cards' Missione/Programma dropdowns.
  *
- * Source: /work/shared/esempi/missioni-programmi.json, copied verbatim. Its note:
+ * Source: shared/esempi/missioni-programmi.json (the project's shared folder), copied verbatim. Its note:
  * Classificazione della spesa per missioni e programmi, D.Lgs. 118/2011 (allegato 14).
  * Missioni: verified against public budget documents.
  * Programmi: names as in the national classification; those marked verificato were confirmed in the
