@@ -245,3 +245,17 @@ describe('reference date', () => {
     expect(evaluate(r, { kind: 'data', date: d(2025, 7, 5) }, { anno: 2025 }).level).toBe(0.5);
   });
 });
+
+describe('Italian thousands grouping in graduation text', () => {
+  it('reads 1.000 as one thousand, not as 1', () => {
+    const r = parseGraduazione('almeno 1.000 pratiche = 100%; da 500 a 999 pratiche = 60%');
+    expect(r.kind).toBe('soglia');
+    expect(evaluate(r, { kind: 'numero', value: 1200 }).level).toBe(1);
+    expect(evaluate(r, { kind: 'numero', value: 750 }).level).toBe(0.6);
+    expect(evaluate(r, { kind: 'numero', value: 400 }).level).toBe(0);
+  });
+  it('still reads dotted dates as dates', () => {
+    const r = parseGraduazione('Nessun ritardo rispetto al 31.05.2024 = 100%; ritardo fino a 30 gg = 50%');
+    expect(r.reference?.date?.toISOString().slice(0, 10)).toBe('2024-05-31');
+  });
+});

@@ -47,6 +47,8 @@ const RE_NAME_DATE = new RegExp(`^(\\d{1,2})\\s*°?\\s+(${MESE_RE})\\b(?:\\s+(\\
 const RE_MONTH_YEAR = new RegExp(`^(?:mese\\s+di\\s+)?(${MESE_RE})\\s+(\\d{4})\\b`);
 const RE_YEAR_END = /^anno\s+(\d{4})\b/;
 const RE_NUMBER = /^\d+(?:[.,]\d+)?/;
+/** Italian thousands grouping: 1.000, 12.500,50 (a dot followed by exactly three digits, repeated) */
+const RE_GROUPED_NUMBER = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])/;
 const RE_WORD = /^[a-zà-öø-ÿ]+/;
 const OPS: [string, Op][] = [
   ['\\geq', '>='],
@@ -89,6 +91,11 @@ export function tokenize(input: string): Token[] {
       if ((m = RE_NAME_DATE.exec(rest))) {
         const y = m[3] ? +m[3] : null;
         out.push({ t: 'date', d: +m[1]!, m: MESI.indexOf(m[2]!) + 1, y, raw: text.slice(i, i + m[0].length), start: i, end: i + m[0].length });
+        i += m[0].length;
+        continue;
+      }
+      if ((m = RE_GROUPED_NUMBER.exec(rest))) {
+        out.push({ t: 'num', v: parseDecimalIt(m[0].replace(/\./g, '')) ?? NaN, word: false, start: i, end: i + m[0].length });
         i += m[0].length;
         continue;
       }
