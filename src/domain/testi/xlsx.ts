@@ -8,4 +8,15 @@ export const TESTI_XLSX = {
   foglioEsistente: (n: string) => `Esiste già un foglio chiamato "${n}": scegli un altro nome.`,
   foglioMancante: (n: string) => `Il foglio "${n}" non esiste più nella cartella di lavoro: aggiorna e riprova.`,
   scritturaFallita: (p: string) => `Impossibile scrivere il file "${p}": controlla che la cartella esista e che il file non sia aperto in Excel.`,
+  /** what a save through the .xlsx back end cannot keep (the input file is never overwritten) */
+  persi: {
+    fogliGrafico: (n: number) => (n === 1 ? '1 foglio grafico' : `${n} fogli grafico`),
+    grafici: (n: number) => (n === 1 ? '1 grafico' : `${n} grafici`),
+    pivot: (n: number) => (n === 1 ? '1 tabella pivot' : `${n} tabelle pivot`),
+    filtri: (n: number) => (n === 1 ? '1 filtro dati (slicer)' : `${n} filtri dati (slicer)`),
+    macro: () => 'le macro VBA',
+    collegamenti: (n: number) => (n === 1 ? '1 collegamento a un\'altra cartella di lavoro' : `${n} collegamenti ad altre cartelle di lavoro`),
+  },
+  nonConservati: (cosa: string[]) =>
+    `Attenzione: la copia salvata non conserva ${cosa.join(', ')} del file di partenza (che resta invariato). Per averli nel file calcolato usa il componente aggiuntivo in Excel.`,
 };

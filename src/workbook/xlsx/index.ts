@@ -18,6 +18,7 @@ import type {
 import { WorkbookError, type Capabilities, type Selection, type WorkbookPort } from '../port';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
 import { displayText } from './displayText';
+import { unsupportedParts } from './package';
 
 type Worksheet = ExcelJS.Worksheet;
 
@@ -26,22 +27,31 @@ function argb(hex: string): string {
   return h.length === 6 ? `FF${h}` : h;
 }
 
-/** ExcelJS cell value -> our raw value + formula */
-function rawOf(value: ExcelJS.CellValue): { v: CellValue; formula?: string } {
+/**
+ * ExcelJS cell value -> our raw value + formula. `translated` is the cell's own formula as ExcelJS gives it
+ * (`cell.formula`): for a shared formula the value only names the master cell ("B15"), never the formula.
+ */
+function rawOf(value: ExcelJS.CellValue, translated?: string): { v: CellValue; formula?: string } {
   if (value === null || value === undefined) return { v: null };
-  if (value instanceof Date) return { v: value };
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return { v: value };
+  if (value instanceof Date) return { v: Number.isNaN(value.getTime()) ? null : value };
+  if (typeof value === 'number') return { v: Number.isFinite(value) ? value : null };
+  if (typeof value === 'string' || typeof value === 'boolean') return { v: value };
   const o = value as unknown as Record<string, unknown>;
   if ('richText' in o && Array.isArray(o.richText)) {
-    return { v: (o.richText as { text: string }[]).map((p) => p.text).join('') };
+    return { v: (o.richText as { text?: string }[]).map((p) => p?.text ?? '').join('') };
   }
   if ('formula' in o || 'sharedFormula' in o) {
     const r = rawOf((o.result ?? null) as ExcelJS.CellValue);
-    return { v: r.v, formula: String(o.formula ?? o.sharedFormula ?? '') };
+    const formula = translated || (typeof o.formula === 'string' ? o.formula : '');
+    return { v: r.v, ...(formula ? { formula } : {}) };
   }
-  if ('text' in o) return { v: String(o.text) };
+  // a hyperlink: its shown text may itself be rich text
+  if ('hyperlink' in o || 'text' in o) {
+    const t = rawOf((o.text ?? null) as ExcelJS.CellValue).v;
+    return { v: t === null ? '' : t instanceof Date ? t : String(t) };
+  }
   if ('error' in o) return { v: String(o.error) };
-  return { v: String(value) };
+  return { v: null };
 }
 
 function borderOf(b: boolean | BorderSpec | undefined): Partial<ExcelJS.Borders> | undefined {
@@ -201,12 +211,62 @@ function extendTables(ws: Worksheet, writtenRows: Set<number>): void {
   }
 }
 
+/**
+ * Excel writes characters XML cannot hold as `_xHHHH_` (a carriage return pasted from Word is `_x000D_`) and a
+ * literal `_xHHHH_` as `_x005F_xHHHH_`; ExcelJS decodes both when reading but encodes neither when writing
+ * (a CR would come back as a line feed, other control characters would be dropped, a literal `_x000D_` would
+ * turn into a CR). Encode the texts of the cells for the write; the returned function puts them back.
+ */
+const TO_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g;
+
+function escapeText(s: string): string {
+  return s.replace(TO_ESCAPE, (m) =>
+    m.length > 1 ? `_x005F_${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
+
+function escapeTexts(wb: ExcelJS.Workbook): () => void {
+  const changed: { cell: ExcelJS.Cell; value: ExcelJS.CellValue }[] = [];
+  const needs = (s: unknown): s is string => typeof s === 'string' && (TO_ESCAPE.lastIndex = 0, TO_ESCAPE.test(s));
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const v = cell.value;
+        let next: ExcelJS.CellValue | undefined;
+        if (needs(v)) next = escapeText(v);
+        else if (v && typeof v === 'object' && 'richText' in v && Array.isArray(v.richText) && v.richText.some((r) => needs(r.text))) {
+          next = { ...v, richText: v.richText.map((r) => (needs(r.text) ? { ...r, text: escapeText(r.text) } : r)) };
+        }
+        if (next === undefined) return;
+        changed.push({ cell, value: v });
+        cell.value = next;
+      }),
+    );
+  }
+  TO_ESCAPE.lastIndex = 0;
+  return () => {
+    for (const { cell, value } of changed) cell.value = value;
+  };
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   readonly capabilities: Capabilities = { charts: false, tables: true, mergedAreas: true, backend: 'xlsx' };
   private selection: Selection | null = null;
   private listeners = new Set<() => void>();
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * Italian notes on what the opened file holds that `toBuffer()` will not write back (chart sheets, charts,
+   * pivot tables, …): ExcelJS reads past them. Empty for a new workbook or when nothing is lost.
+   */
+  readonly avvisi: string[];
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    nonConservati: string[] = [],
+  ) {
+    this.avvisi = nonConservati.length ? [TESTI_XLSX.nonConservati(nonConservati)] : [];
+  }
 
   static create(): XlsxWorkbook {
     const wb = new ExcelJS.Workbook();
@@ -216,20 +276,28 @@ export class XlsxWorkbook implements WorkbookPort {
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const wb = new ExcelJS.Workbook();
+    let buf: Uint8Array;
     try {
-      const buf = data instanceof Uint8Array ? data : new Uint8Array(data);
-      // ExcelJS accepts Buffer in Node and ArrayBuffer in the browser
-      const input = typeof Buffer !== 'undefined' ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) : buf.buffer;
+      buf = data instanceof Uint8Array ? data : new Uint8Array(data);
+      // ExcelJS accepts Buffer in Node and ArrayBuffer in the browser (a view's own bytes only)
+      const whole = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
+      const input =
+        typeof Buffer !== 'undefined' ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) : whole ? buf.buffer : buf.slice().buffer;
       await wb.xlsx.load(input as ArrayBuffer);
     } catch {
       throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
     }
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(wb, unsupportedParts(buf));
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const restore = escapeTexts(this.workbook);
+    try {
+      const out = await this.workbook.xlsx.writeBuffer();
+      return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    } finally {
+      restore();
+    }
   }
 
   async readSheets(): Promise<Grid[]> {
@@ -322,6 +390,9 @@ export class XlsxWorkbook implements WorkbookPort {
       const ws = this.workbook.getWorksheet(w.sheet);
       if (!ws) continue;
       const cell = ws.getCell(w.address);
+      // a cell hidden under a merged area: ExcelJS would write into the area's top-left cell instead
+      // (a % overwriting the RAGGIUNTO it is merged with); what cannot be seen is not written
+      if (cell.isMerged && cell.master !== cell) continue;
       setValue(cell, w.value, w.formula);
       if (w.numFmt !== undefined || w.fill !== undefined) {
         const style: Partial<ExcelJS.Style> = { ...cell.style };
@@ -378,12 +449,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/** the cell's formula, shared formulas translated to the cell ('' when none or unreadable) */
+function formulaOf(cell: ExcelJS.Cell): string {
+  try {
+    return cell.formula ?? '';
+  } catch {
+    return '';
+  }
+}
+
 export function readGrid(ws: Worksheet): Grid {
   const rows: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      const { v, formula } = rawOf(cell.value);
+      const { v, formula } = rawOf(cell.value, formulaOf(cell));
       const f = cell.numFmt || undefined;
       const t = displayText(v, f);
       // keep empty cells that carry a number format (a template's empty % cell): undo restores formats too

@@ -21,10 +21,10 @@ export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBuffer(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 }
 
+/** write the workbook to `path`; any failure (serialising or writing) is a WorkbookError with an Italian message */
 export async function saveXlsxFile(wb: XlsxWorkbook, path: string): Promise<void> {
-  const buf = await wb.toBuffer();
   try {
-    await writeFile(path, buf);
+    await writeFile(path, await wb.toBuffer());
   } catch {
     throw new WorkbookError(TESTI_XLSX.scritturaFallita(path), 'ALTRO');
   }
