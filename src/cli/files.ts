@@ -116,12 +116,13 @@ export async function openForCli(input: string, io: CliIo): Promise<{ wb: XlsxWo
   }
 }
 
+/** save to `path`; false after an Italian message */
 export async function saveForCli(wb: XlsxWorkbook, path: string, io: CliIo): Promise<boolean> {
   try {
     await saveXlsxFile(wb, path);
     return true;
   } catch (e) {
-    io.err(e instanceof Error ? e.message : String(e));
+    io.err(e instanceof WorkbookError ? e.message : TESTI_XLSX.scritturaFallita(path));
     return false;
   }
 }

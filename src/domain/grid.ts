@@ -82,15 +82,23 @@ export function cellAt(g: Grid, r: number, c: number): Cell | undefined {
   return g.rows[r]?.[c];
 }
 
-/** the displayed text of a cell, trimmed; '' for empty */
-export function textAt(g: Grid, r: number, c: number): string {
-  const cell = g.rows[r]?.[c];
+/**
+ * The text a cell shows, trimmed: Excel's displayed text when the back end knows it, else the value
+ * (dates as dd/mm/yyyy); '' for an empty cell. The one definition the reader, the compute and the templates use.
+ */
+export function cellText(cell: Cell | undefined): string {
   if (!cell) return '';
-  if (cell.t) return cell.t.trim();
+  const shown = cell.t ? String(cell.t).trim() : '';
+  if (shown) return shown;
   const v = cell.v;
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return formatDateIt(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : formatDateIt(v);
   return String(v).trim();
+}
+
+/** the displayed text of the cell at (r, c), trimmed; '' for empty */
+export function textAt(g: Grid, r: number, c: number): string {
+  return cellText(g.rows[r]?.[c]);
 }
 
 export function isEmptyCell(cell: Cell | undefined): boolean {

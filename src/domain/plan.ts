@@ -80,6 +80,11 @@ export interface PrintSetup {
   printArea?: string;
 }
 
+/** how every sheet of the add-in prints: A4 landscape, one page wide, the first row repeated on each page */
+export function landscapeA4Print(printArea?: string): PrintSetup {
+  return { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, printTitleRows: '1:1', ...(printArea ? { printArea } : {}) };
+}
+
 export interface TableSpec {
   name: string;
   /** A1 range of header + data rows */

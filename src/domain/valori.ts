@@ -40,6 +40,11 @@ export function parseDecimalIt(text: string): number | null {
 
 // ---- dates --------------------------------------------------------------------------------
 
+/** a plain number that can be an Excel date serial typed without a date format (1954 to 2119) */
+export function looksLikeDateSerial(n: number): boolean {
+  return n > 20000 && n < 80000;
+}
+
 export const MESI: readonly string[] = [
   'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno',
   'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',

@@ -5,7 +5,7 @@
 import { calcola as calcolaCore, calcolaJson, oraLocale } from '../../domain/calcolo';
 import { formatPercentIt } from '../../domain/grid';
 import { readWorkbook } from '../../domain/scheda';
-import { MSG_CLI_CALCOLO as T } from '../../domain/testi/calcolo';
+import { MSG_CLI_CALCOLO as T, annualitaTesto } from '../../domain/testi/calcolo';
 import { TESTI_CONTROLLA } from '../../domain/testi/cli';
 import { annoOption, openFileCommand, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
@@ -35,8 +35,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   }
   const lines: string[] = [];
   for (const e of result.schede) {
-    const anno = e.anno !== null ? String(e.anno) : `${e.annualita}ª annualità`;
-    lines.push(T.rigaScheda(e.foglio, anno, e.grado === null ? T.nonCalcolabile : formatPercentIt(e.grado), e.rilevate, e.azioni.length));
+    lines.push(T.rigaScheda(e.foglio, annualitaTesto(e.anno, e.annualita), e.grado === null ? T.nonCalcolabile : formatPercentIt(e.grado), e.rilevate, e.azioni.length));
   }
   for (const m of result.messaggi) lines.push(m);
   if (result.segnalazioni.length) lines.push('');

@@ -3,13 +3,12 @@
  * number format (unless someone edited it by hand since: that cell is kept and reported),
  * the Riepilogo goes back to what it was (deleted when it did not exist), the bookkeeping follows.
  */
-import type { Grid } from '../grid';
-import { parseA1 } from '../grid';
+import { type Grid, cellText, parseA1 } from '../grid';
 import type { CellWrite, SheetPlan, WritePlan } from '../plan';
 import { FOGLIO_REGISTRO, MSG_CALCOLO } from '../testi/calcolo';
 import { type Registro, leggiRegistro, registroPlan } from './registro';
 import { riepilogoPlan } from './riepilogo';
-import { cellText, decodeValue, sameContent } from './valori';
+import { decodeValue, sameContent } from './valori';
 
 export interface AnnullaResult {
   plan: WritePlan;

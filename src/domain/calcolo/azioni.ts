@@ -5,6 +5,7 @@
 import { ruleOf } from '../graduazione';
 import type { Rule } from '../graduazione/types';
 import type { Annualita, Azione, Scheda } from '../scheda/types';
+import { azioneTesto } from '../testi/calcolo';
 
 export { ruleOf };
 
@@ -46,8 +47,7 @@ export function azioniDi(schede: Scheda[], anno?: number): AzioneRef[] {
   return out;
 }
 
-/** "n. 2 del foglio «Trasparenza»" */
+/** the action in messages: "n. 2 del foglio «Trasparenza»" */
 export function azioneLabel(r: { scheda: Scheda; n: number }): string {
-  const s = r.scheda;
-  return `n. ${r.n} del foglio «${s.sheet}»${s.index > 1 ? ` (scheda ${s.index})` : ''}`;
+  return azioneTesto(r.n, r.scheda.sheet, r.scheda.index);
 }

@@ -1,6 +1,11 @@
 /**
  * Compute: cards + Rilevazioni -> level per action, RAGGIUNTO text, card level per annualità,
  * findings, and the WritePlan that writes RAGGIUNTO/% (safely), the Riepilogo and the bookkeeping.
+ *
+ * Safe writing: a RAGGIUNTO/% cell is ours to write when it is empty, already holds the computed value, or
+ * still holds what the last compute wrote (the bookkeeping's `scritti`); anything else was typed by hand and is
+ * a CONFLITTO_MANUALE finding, unless forced (`forza`, `forzaCelle`). Every cell written goes, with what it held
+ * before, into the undo snapshot; a compute that writes no card cell keeps the previous snapshot.
  */
 import { checkWorkbook } from '../controlli';
 import { type Finding, GRAVITA_DI, type Codice } from '../controlli/types';
@@ -14,6 +19,8 @@ import {
   MSG_CALCOLO,
   MSG_RILEVAZIONI,
   RAGGIUNTO_MANUALE,
+  SPIEGAZIONE_MANUALE,
+  annualitaTesto,
   segnalazioniTesto,
   tipoSchedaTesto,
 } from '../testi/calcolo';
@@ -36,6 +43,11 @@ export interface CalcolaOpts {
   forzaCelle?: string[];
   /** the time shown in "Calcolato il" (wall-clock time expressed as UTC fields, see `oraLocale`) */
   now: Date;
+  /**
+   * `checkWorkbook(schede)` when the caller has already run it (the task pane has): the compute starts its
+   * findings from these (copied, never changed) instead of checking the cards again
+   */
+  controlli?: readonly Finding[];
 }
 
 /** how far a compute has gone: `done` of `total` cards, the last one being `label` */
@@ -118,7 +130,7 @@ function emptyTable(): TabellaRilevazioni {
 }
 
 function annoText(r: AzioneRef): string {
-  return r.annualita.anno !== null ? String(r.annualita.anno) : `${r.annualita.n}ª annualità`;
+  return annualitaTesto(r.annualita.anno, r.annualita.n);
 }
 
 /** the cell of a Rilevazioni row a finding about its value points at */
@@ -148,7 +160,7 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
   else if (tab.headerRow < 0) messaggi.push(MSG_RILEVAZIONI.intestazioneMancante);
   const rilSheet = rg?.name ?? FOGLIO_RILEVAZIONI;
 
-  const segnalazioni: Finding[] = checkWorkbook(schede);
+  const segnalazioni: Finding[] = opts.controlli ? [...opts.controlli] : checkWorkbook(schede);
   const own: { f: Finding; scheda: Scheda }[] = [];
   for (const p of tab.problems) segnalazioni.push(finding('RILEVAZIONE_NON_VALIDA', rilSheet, [p.cell], p.message));
 
@@ -239,7 +251,7 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
     if (lettura.tipo === 'manuale') {
       livello = lettura.livello;
       raggiunto = RAGGIUNTO_MANUALE(formatPercentIt(livello));
-      spiegazione = lettura.motivazione ? `Valutazione manuale: ${lettura.motivazione}` : raggiunto;
+      spiegazione = lettura.motivazione ? SPIEGAZIONE_MANUALE(lettura.motivazione) : raggiunto;
       stato = 'calcolata';
     } else if (lettura.tipo === 'misura') {
       const ev = evaluate(r.rule, lettura.m, r.annualita.anno !== null ? { anno: r.annualita.anno } : {});
@@ -269,8 +281,6 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
 
     let scrittura: StatoScrittura = 'nessuna';
     if (livello !== null && raggiunto !== null) {
-      const order: StatoScrittura[] = ['nessuna', 'invariata', 'scritta', 'conflitto'];
-      const worst = (a: StatoScrittura, b: StatoScrittura) => (order.indexOf(a) >= order.indexOf(b) ? a : b);
       if (r.azione.raggiunto) scrittura = worst(scrittura, pianifica(r, 'r', r.azione.raggiunto.cell, raggiunto));
       if (r.azione.percentuale) {
         const v = round6(livello);
@@ -316,63 +326,11 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
     yield { done: i + 1, total: schede.length, label: schedaLabel(schede[i]) };
   }
 
-  // card levels and the findings of each card
   const esitiList = [...esiti.values()];
-  for (const e of esitiList) {
-    let num = 0;
-    let den = 0;
-    for (const a of e.azioni) {
-      if (a.livello === null) continue;
-      if (a.peso !== null && a.peso > 0) {
-        num += a.peso * a.livello;
-        den += a.peso;
-      }
-    }
-    e.rilevate = e.azioni.filter((a) => a.livello !== null).length;
-    e.nonRilevate = e.azioni.length - e.rilevate;
-    e.grado = den > 0 ? round6(num / den) : null;
-  }
-  // each finding counts for its card: the one that made it, else the card at its sheet (and position, if given)
-  const ownScheda = new Map(own.map((o) => [o.f, o.scheda]));
-  const bySheet = groupBy(schede, (s) => s.sheet);
-  const counts = new Map(schede.map((s) => [s, { errori: 0, avvisi: 0, info: 0 }]));
-  for (const f of segnalazioni) {
-    const sc = ownScheda.get(f);
-    const onSheet = bySheet.get(f.foglio) ?? [];
-    const owners = sc ? [sc] : f.scheda === undefined ? (onSheet.length === 1 ? onSheet : []) : onSheet.filter((s) => s.index === f.scheda);
-    for (const s of owners) {
-      const c = counts.get(s);
-      if (!c) continue;
-      if (f.gravita === 'errore') c.errori++;
-      else if (f.gravita === 'avviso') c.avvisi++;
-      else c.info++;
-    }
-  }
-  const esitiBySheet = groupBy(esitiList, (e) => e.foglio);
-  for (const s of schede) {
-    for (const e of esitiBySheet.get(s.sheet) ?? []) if (e.scheda === s.index) e.segnalazioni = counts.get(s)!;
-  }
-
-  // the Riepilogo
-  const schedaByKey = new Map(schede.map((s) => [`${s.sheet}|${s.index}`, s]));
+  for (const e of esitiList) completaEsito(e);
+  contaSegnalazioni(schede, esitiList, segnalazioni, new Map(own.map((o) => [o.f, o.scheda])));
   const calcolatoIl = opts.now.toISOString();
-  const righe: RigaRiepilogo[] = esitiList.map((e) => {
-    const s = schedaByKey.get(`${e.foglio}|${e.scheda}`)!;
-    return {
-      foglio: e.foglio,
-      obiettivo: e.label,
-      dirigente: s.header.dirigente?.value ?? '',
-      unita: s.header.unitaResponsabile?.value ?? '',
-      tipo: tipoSchedaTesto(s.tipo),
-      anno: e.anno,
-      azioni: e.azioni.length,
-      rilevate: e.rilevate,
-      grado: e.grado,
-      peso: s.pesatura?.totale?.value ?? null,
-      segnalazioni: segnalazioniTesto(e.segnalazioni.errori, e.segnalazioni.avvisi, 0),
-      calcolatoIl,
-    };
-  });
+  const righe = righeRiepilogo(schede, esitiList, calcolatoIl);
   const foglioRiep = nomeRiepilogo(grids, registro.riepilogo?.foglio ?? null);
   const riepilogoEsiste = grids.some((g) => g.name === foglioRiep);
 
@@ -404,6 +362,76 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
     messaggi,
     riepilogo: { foglio: foglioRiep, righe },
   };
+}
+
+/** from harmless to worst: what a RAGGIUNTO/% pair reports is the worse of its two cells */
+const GRAVITA_SCRITTURA: StatoScrittura[] = ['nessuna', 'invariata', 'scritta', 'conflitto'];
+
+function worst(a: StatoScrittura, b: StatoScrittura): StatoScrittura {
+  return GRAVITA_SCRITTURA.indexOf(a) >= GRAVITA_SCRITTURA.indexOf(b) ? a : b;
+}
+
+/** an annualità's level, Σ(PESO×level)/Σ(PESO) over its computed actions, and how many were measured */
+function completaEsito(e: EsitoScheda): void {
+  let num = 0;
+  let den = 0;
+  for (const a of e.azioni) {
+    if (a.livello === null) continue;
+    if (a.peso !== null && a.peso > 0) {
+      num += a.peso * a.livello;
+      den += a.peso;
+    }
+  }
+  e.rilevate = e.azioni.filter((a) => a.livello !== null).length;
+  e.nonRilevate = e.azioni.length - e.rilevate;
+  e.grado = den > 0 ? round6(num / den) : null;
+}
+
+/**
+ * Each finding counts for its card: the one whose compute made it (`ownScheda`), else the card at its sheet
+ * (and position, if given). The counts go on every annualità of the card.
+ */
+function contaSegnalazioni(schede: Scheda[], esiti: EsitoScheda[], segnalazioni: Finding[], ownScheda: Map<Finding, Scheda>): void {
+  const bySheet = groupBy(schede, (s) => s.sheet);
+  const counts = new Map(schede.map((s) => [s, { errori: 0, avvisi: 0, info: 0 }]));
+  for (const f of segnalazioni) {
+    const sc = ownScheda.get(f);
+    const onSheet = bySheet.get(f.foglio) ?? [];
+    const owners = sc ? [sc] : f.scheda === undefined ? (onSheet.length === 1 ? onSheet : []) : onSheet.filter((s) => s.index === f.scheda);
+    for (const s of owners) {
+      const c = counts.get(s);
+      if (!c) continue;
+      if (f.gravita === 'errore') c.errori++;
+      else if (f.gravita === 'avviso') c.avvisi++;
+      else c.info++;
+    }
+  }
+  const esitiBySheet = groupBy(esiti, (e) => e.foglio);
+  for (const s of schede) {
+    for (const e of esitiBySheet.get(s.sheet) ?? []) if (e.scheda === s.index) e.segnalazioni = counts.get(s)!;
+  }
+}
+
+/** the Riepilogo's rows: one per card and annualità */
+function righeRiepilogo(schede: Scheda[], esiti: EsitoScheda[], calcolatoIl: string): RigaRiepilogo[] {
+  const schedaByKey = new Map(schede.map((s) => [`${s.sheet}|${s.index}`, s]));
+  return esiti.map((e) => {
+    const s = schedaByKey.get(`${e.foglio}|${e.scheda}`)!;
+    return {
+      foglio: e.foglio,
+      obiettivo: e.label,
+      dirigente: s.header.dirigente?.value ?? '',
+      unita: s.header.unitaResponsabile?.value ?? '',
+      tipo: tipoSchedaTesto(s.tipo),
+      anno: e.anno,
+      azioni: e.azioni.length,
+      rilevate: e.rilevate,
+      grado: e.grado,
+      peso: s.pesatura?.totale?.value ?? null,
+      segnalazioni: segnalazioniTesto(e.segnalazioni.errori, e.segnalazioni.avvisi, 0),
+      calcolatoIl,
+    };
+  });
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {

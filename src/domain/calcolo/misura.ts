@@ -2,26 +2,19 @@
  * One Rilevazioni row + one rule -> a measurement (or the manual level), or a clear Italian reason
  * why not. Values are read as people type them in Excel.
  */
-import type { Cell } from '../grid';
+import { type Cell, cellText } from '../grid';
 import { parseMeasurement } from '../graduazione';
 import type { Measurement, Rule } from '../graduazione/types';
-import { MSG_CALCOLO } from '../testi/calcolo';
+import { MSG_CALCOLO, cosaServeTesto } from '../testi/calcolo';
 import { type RigaRilevazione, type TabellaRilevazioni, rilCell } from './rilevazioni';
-import { cellText, isPercentFormat, readDateCell, readLevelCell } from './valori';
+import { isPercentFormat, readDateCell, readLevelCell } from './valori';
 
 export type Lettura =
   | { tipo: 'misura'; m: Measurement }
   | { tipo: 'manuale'; livello: number; motivazione: string }
-  /** nothing usable typed; `cosa` names what is missing (for the message) */
+  /** nothing usable typed; `perche` says what is missing (for the message) */
   | { tipo: 'mancante'; perche: 'vuota' | 'livello' | 'valore' }
   | { tipo: 'errore'; cella: string; messaggio: string };
-
-const COSA_VALORE: Record<string, string> = {
-  soglia: 'un numero',
-  proporzionale: 'un numero',
-  percentuale: 'una percentuale',
-  binario: 'sì o no',
-};
 
 function readValore(rule: Rule, cell: Cell, addr: string): { ok: true; m: Measurement } | { ok: false; cella: string; messaggio: string } {
   const text = cellText(cell);
@@ -32,12 +25,7 @@ function readValore(rule: Rule, cell: Cell, addr: string): { ok: true; m: Measur
     if (d.impossible) return { ok: false, cella: addr, messaggio: MSG_CALCOLO.dataImpossibile(addr, text) };
   }
   const input = cell.v instanceof Date || typeof cell.v === 'number' || typeof cell.v === 'boolean' ? cell.v : text;
-  let r: ReturnType<typeof parseMeasurement>;
-  try {
-    r = parseMeasurement(input, rule, { percentFormatted: isPercentFormat(cell.f) });
-  } catch (e) {
-    r = { ok: false, message: e instanceof Error ? e.message : String(e) };
-  }
+  const r = parseMeasurement(input, rule, { percentFormatted: isPercentFormat(cell.f) });
   if (!r.ok) return { ok: false, cella: addr, messaggio: MSG_CALCOLO.valoreNonValido(addr, text, r.message) };
   const m = r.m;
   if (m.kind === 'ritardo' && m.days < 0) return { ok: false, cella: addr, messaggio: MSG_CALCOLO.ritardoNegativo(addr, text) };
@@ -86,6 +74,7 @@ export function leggiRiga(rule: Rule, t: TabellaRilevazioni, row: RigaRilevazion
   return { tipo: 'mancante', perche: date ? 'valore' : 'vuota' };
 }
 
+/** what the value column must hold for this rule (for the message when only a date was typed) */
 export function cosaServe(rule: Rule): string {
-  return COSA_VALORE[rule.kind] ?? 'un valore';
+  return cosaServeTesto(rule.kind);
 }

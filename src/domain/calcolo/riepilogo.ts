@@ -1,9 +1,9 @@
 /** The Riepilogo sheet: one row per card and annualità, data bars on the level, a bar chart. */
 import { type Grid, colToLetters } from '../grid';
-import type { PlannedCell, SheetPlan } from '../plan';
+import { type PlannedCell, type SheetPlan, landscapeA4Print } from '../plan';
+import { compactLabel } from '../scheda/labels';
 import { FOGLIO_RIEPILOGO, INTESTAZIONI_RIEPILOGO, TITOLO_GRAFICO_RIEPILOGO } from '../testi/calcolo';
 import type { RigaRiepilogo } from './registro';
-import { normLabel } from './valori';
 
 const WIDTHS = [22, 60, 26, 26, 13, 8, 9, 10, 14, 11, 26, 17];
 
@@ -47,7 +47,7 @@ export function riepilogoPlan(foglio: string, righe: RigaRiepilogo[]): SheetPlan
     columnWidths: Object.fromEntries(WIDTHS.map((w, c) => [colToLetters(c), w])),
     freezeRows: 1,
     tabColor: '#548235',
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, printTitleRows: '1:1' },
+    print: landscapeA4Print(),
   };
   if (righe.length) {
     plan.conditionalFormats = [{ range: `I2:I${last}`, type: 'dataBar', color: '#63BE7B' }];
@@ -59,10 +59,10 @@ export function riepilogoPlan(foglio: string, righe: RigaRiepilogo[]): SheetPlan
 /** the name of the add-in's Riepilogo: its own (from the bookkeeping), else `Riepilogo` when free, else a free variant */
 export function nomeRiepilogo(grids: Grid[], proprio: string | null): string {
   if (proprio) return proprio;
-  const taken = new Set(grids.map((g) => normLabel(g.name)));
-  if (!taken.has(normLabel(FOGLIO_RIEPILOGO))) return FOGLIO_RIEPILOGO;
+  const taken = new Set(grids.map((g) => compactLabel(g.name)));
+  if (!taken.has(compactLabel(FOGLIO_RIEPILOGO))) return FOGLIO_RIEPILOGO;
   for (let i = 2; ; i++) {
     const name = `${FOGLIO_RIEPILOGO} calcolo${i > 2 ? ` ${i - 1}` : ''}`;
-    if (!taken.has(normLabel(name))) return name;
+    if (!taken.has(compactLabel(name))) return name;
   }
 }

@@ -3,9 +3,10 @@
  * Read it (header found by its labels, in any row) and prepare it (create it, or append the
  * missing rows, never touching what people typed; rows whose action disappeared are marked).
  */
-import { type Cell, type Grid, colToLetters, formatDateIt, isEmptyCell, toA1 } from '../grid';
+import { type Cell, type Grid, cellText, colToLetters, isEmptyCell, toA1 } from '../grid';
 import { ruleKindLabel } from '../graduazione';
-import type { CellWrite, PlannedCell, SheetPlan, WritePlan } from '../plan';
+import { type CellWrite, type PlannedCell, type SheetPlan, type WritePlan, landscapeA4Print } from '../plan';
+import { compactLabel } from '../scheda/labels';
 import type { Scheda } from '../scheda/types';
 import {
   FOGLIO_RILEVAZIONI,
@@ -15,7 +16,7 @@ import {
   TABELLA_RILEVAZIONI,
 } from '../testi/calcolo';
 import { type AzioneRef, azioniDi, refKey, rowKey } from './azioni';
-import { cellText, normLabel, readIntCell } from './valori';
+import { readIntCell } from './valori';
 
 export type ColonnaRil = keyof typeof INTESTAZIONI_RILEVAZIONI;
 export const COLONNE_RIL = Object.keys(INTESTAZIONI_RILEVAZIONI) as ColonnaRil[];
@@ -48,7 +49,7 @@ export interface TabellaRilevazioni {
   problems: ProblemaRilevazione[];
 }
 
-const LABELS = new Map(COLONNE_RIL.map((k) => [normLabel(INTESTAZIONI_RILEVAZIONI[k]), k]));
+const LABELS = new Map(COLONNE_RIL.map((k) => [compactLabel(INTESTAZIONI_RILEVAZIONI[k]), k]));
 // tolerated variants
 LABELS.set('n', 'n');
 LABELS.set('nr', 'n');
@@ -62,15 +63,10 @@ function headerColumns(g: Grid, r: number): Partial<Record<ColonnaRil, number>> 
   const cols: Partial<Record<ColonnaRil, number>> = {};
   const row = g.rows[r] ?? [];
   for (let c = 0; c < row.length; c++) {
-    const k = LABELS.get(normLabel(cellText(row[c])));
+    const k = LABELS.get(compactLabel(cellText(row[c])));
     if (k && cols[k] === undefined) cols[k] = c;
   }
   return cols;
-}
-
-export function columnLetter(t: TabellaRilevazioni, k: ColonnaRil): string | null {
-  const c = t.columns[k];
-  return c === undefined ? null : colToLetters(c);
 }
 
 export function rilCell(t: TabellaRilevazioni, row: number, k: ColonnaRil): string {
@@ -116,7 +112,7 @@ export function readRilevazioni(g: Grid): TabellaRilevazioni {
 }
 
 export function findRilevazioni(grids: Grid[]): Grid | undefined {
-  return grids.find((g) => normLabel(g.name) === normLabel(FOGLIO_RILEVAZIONI));
+  return grids.find((g) => compactLabel(g.name) === compactLabel(FOGLIO_RILEVAZIONI));
 }
 
 // ---- prepara ------------------------------------------------------------------------------
@@ -259,7 +255,7 @@ function nuovoFoglio(refs: AzioneRef[]): PreparaResult {
     freezeRows: 1,
     tabColor: '#2F75B5',
     ...(refs.length ? { tables: [{ name: TABELLA_RILEVAZIONI, range: `A1:${last}${refs.length + 1}`, style: 'TableStyleLight9' }] } : {}),
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, printTitleRows: '1:1' },
+    print: landscapeA4Print(),
   };
   return { plan: { sheets: [plan], select: { sheet: FOGLIO_RILEVAZIONI, range: 'H2' } }, aggiunte: refs.length, orfane: 0 };
 }
@@ -267,10 +263,4 @@ function nuovoFoglio(refs: AzioneRef[]): PreparaResult {
 /** the WritePlan that creates or extends the Rilevazioni sheet ({} when nothing is missing) */
 export function preparaRilevazioni(schede: Scheda[], grids: Grid[]): WritePlan {
   return preparaRilevazioniDettagli(schede, grids).plan;
-}
-
-/** the shown form of a Scadenza, for the task pane form */
-export function scadenzaTesto(ref: AzioneRef): string {
-  const d = ref.rule.reference?.date;
-  return d ? formatDateIt(d) : '';
 }

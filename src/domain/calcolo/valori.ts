@@ -2,25 +2,8 @@
  * Small helpers on cell values: reading what people type (dates, percentages, levels),
  * comparing cells, and encoding values as JSON for the bookkeeping sheet.
  */
-import { type Cell, type CellValue, isDateFormat, isEmptyCell, serialToDate, utcDate } from '../grid';
+import { type Cell, type CellValue, cellText, isDateFormat, isEmptyCell, serialToDate, utcDate } from '../grid';
 import { parseDateIt, parseNumberIt } from '../valori';
-
-/** accent-, case-, space- and punctuation-insensitive label */
-export function normLabel(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9%]+/g, '');
-}
-
-export function cellText(cell: Cell | undefined): string {
-  if (!cell || isEmptyCell(cell)) return '';
-  if (cell.t && cell.t.trim()) return cell.t.trim();
-  const v = cell.v;
-  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, '0')}/${String(v.getUTCMonth() + 1).padStart(2, '0')}/${v.getUTCFullYear()}`;
-  return v === null || v === undefined ? '' : String(v).trim();
-}
 
 export function isPercentFormat(fmt: string | undefined): boolean {
   return !!fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ''));

@@ -2,12 +2,12 @@
  * Consistency checks of a read card (no measurements needed): weights, staff shares, PESATURA,
  * graduations and dates. Each finding names the exact cells and says what to do. Never throws.
  */
-import { formatDateIt, formatNumberIt, parseA1, toA1 } from '../grid';
+import { formatDateIt, parseA1, toA1 } from '../grid';
 import { printRule, ruleOf } from '../graduazione';
 import { normalizeLabel } from '../scheda/labels';
 import type { Annualita, Azione, PesoForma, Scheda } from '../scheda/types';
 import { datesInText, datesInValue } from '../scheda/values';
-import { MSG_CONTROLLI as M } from '../testi/controlli';
+import { MSG_CONTROLLI as M, azioneRif, rigaRisorseRif } from '../testi/controlli';
 import { GRAVITA_DI, type Codice, type Correzione, type Finding } from './types';
 
 const EPS = 1e-6;
@@ -27,14 +27,9 @@ function span(a: string, b: string): string {
   return a === b ? a : `${a}:${b}`;
 }
 
-/** integers as typed, others with the decimal comma (toLocaleString is slow: avoid it for integers) */
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : formatNumberIt(n);
-}
-
 /** the action's label in messages: its N., else its row */
 function azLabel(a: Azione): string {
-  return a.n !== null ? `N. ${fmt(a.n)}` : `della riga ${a.row + 1}`;
+  return azioneRif(a.n, a.row + 1);
 }
 
 /** the address of a column's cell on an action's row */
@@ -115,8 +110,7 @@ function checkRisorse(s: Scheda, out: Collector): void {
     const sum = withPct.reduce((t, p) => t + (p.percentuale ?? 0), 0);
     if (Math.abs(sum - 100) > 0.005) {
       const range = span(withPct[0].cell, withPct[withPct.length - 1].cell);
-      const az = r.n !== null ? `N. ${fmt(r.n)}` : `della riga ${r.row + 1}`;
-      out.add('RISORSE_SOMMA', [range], M.risorseSomma(az, Math.round(sum * 100) / 100, range));
+      out.add('RISORSE_SOMMA', [range], M.risorseSomma(azioneRif(r.n, r.row + 1), Math.round(sum * 100) / 100, range));
     }
   }
   const first = s.annualita.find((a) => a.n === 1) ?? s.annualita[0];
@@ -142,8 +136,7 @@ function checkRisorse(s: Scheda, out: Collector): void {
   rows.forEach((r, k) => {
     if (used.has(k)) return;
     const cell = r.azione?.cell ?? r.nCell;
-    const n = r.n !== null ? `N. ${fmt(r.n)}` : `${r.row + 1}`;
-    out.add('RISORSE_AZIONI', [cell], M.risorseRigaOrfana(n, cell));
+    out.add('RISORSE_AZIONI', [cell], M.risorseRigaOrfana(rigaRisorseRif(r.n, r.row + 1), cell));
   });
 }
 

@@ -14,7 +14,7 @@ import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
 import { makeDate } from '../valori';
 import { calendarDelay, workingDelay } from './dates';
 import { contains } from './intervals';
-import { bandIv, fmtNum } from './parse';
+import { bandIv, fmtNum } from './bands';
 import { bandLabel, pctText } from './print';
 import { tokenize } from './tokens';
 import type { Band, Evaluation, Measurement, Rule, RuleWarning } from './types';

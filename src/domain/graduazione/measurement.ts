@@ -6,7 +6,8 @@
  * %-formatted, `sì` / `si` / `no`.
  */
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
-import { makeDate, parseDateIt } from '../valori';
+import { serialToDate } from '../grid';
+import { looksLikeDateSerial, makeDate, parseDateIt } from '../valori';
 import { tokenize } from './tokens';
 import type { Measurement, Rule, RuleKind } from './types';
 
@@ -51,12 +52,12 @@ function fromDate(d: Date, kind: RuleKind): MeasurementResult {
 function fromNumber(n: number, kind: RuleKind, percentFormatted: boolean, shown: string): MeasurementResult {
   switch (kind) {
     case 'scadenza':
-      if (n > 20000 && n < 80000 && Number.isInteger(n)) return ok({ kind: 'data', date: new Date(Date.UTC(1899, 11, 30) + n * 86400000) });
+      if (looksLikeDateSerial(n) && Number.isInteger(n)) return ok({ kind: 'data', date: serialToDate(n) });
       if (n < 0) return fail(T.ritardoNegativo);
       return ok({ kind: 'ritardo', days: n });
     case 'binario':
       if (n === 1 || n === 0) return ok({ kind: 'booleano', value: n === 1 });
-      if (n > 20000 && n < 80000 && Number.isInteger(n)) return ok({ kind: 'data', date: new Date(Date.UTC(1899, 11, 30) + n * 86400000) });
+      if (looksLikeDateSerial(n) && Number.isInteger(n)) return ok({ kind: 'data', date: serialToDate(n) });
       return fail(T.valoreIlleggibile(shown, expected(kind)));
     case 'percentuale':
     case 'manuale': {

@@ -16,7 +16,7 @@
  *     oltre (alone), altrimenti           -> everything past the stated bands;
  *     non / no / mancata                  -> the "no" of a yes/no rule.
  *
- * Semantics (band building):
+ * Semantics (band building, in ./bands):
  *   - one-sided bands and bare values are a staircase whatever the written order: an upper bound
  *     B covers from the nearest stated bound below B (excluded when another band covers it) up to B;
  *     a lower bound A covers from A up to the nearest stated bound above A; a bare value behaves
@@ -31,19 +31,14 @@
  *   - reference date (scadenza, binario): the date in the graduation, else ATTESO, else TEMPI;
  *     an impossible date is kept as written with date null (never shifted).
  */
-import { formatDateIt } from '../grid';
+import { formatDateIt, serialToDate } from '../grid';
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
-import { makeDate } from '../valori';
-import { contains, gapBetween, integerBetween, intersect, nonEmpty, subtract, type Iv } from './intervals';
+import { looksLikeDateSerial, makeDate } from '../valori';
+import { type Bound, directionOf, type Proto, resolveBands } from './bands';
 import { tokenize, type Token } from './tokens';
-import type { Band, Reference, ReferenceSource, Rule, RuleContext, RuleKind } from './types';
+import type { Reference, ReferenceSource, Rule, RuleContext, RuleKind } from './types';
 
 type DateTok = Extract<Token, { t: 'date' }>;
-
-interface Bound {
-  v: number;
-  incl: boolean;
-}
 
 interface Cond {
   lo: Bound | null;
@@ -353,22 +348,7 @@ function analyse(all: Token[], text: string): Cond {
 
 const hasNum = (c: Cond) => c.lo !== null || c.hi !== null || c.bare !== null;
 
-/* -------------------------------------------------------------------- bands */
-
-type ProtoKind = 'ontime' | 'upper' | 'lower' | 'range' | 'bare' | 'rest';
-
-interface Proto {
-  kind: ProtoKind;
-  lo: Bound | null;
-  hi: Bound | null;
-  v: number;
-  level: number;
-  source: string;
-  implied: boolean;
-}
-
-const INF = Number.POSITIVE_INFINITY;
-
+/** a clause's condition -> the band it writes (null when it names no band) */
 function protoOf(c: Cond, level: number, source: string, scadenza: boolean): Proto | null {
   const base = { level, source, implied: false, lo: c.lo, hi: c.hi, v: 0 };
   if (c.lo && c.hi) return { ...base, kind: 'range' };
@@ -379,164 +359,6 @@ function protoOf(c: Cond, level: number, source: string, scadenza: boolean): Pro
   if (c.rest) return { ...base, kind: 'rest' };
   if (c.weakBare !== null) return { ...base, kind: 'bare', v: c.weakBare };
   return null;
-}
-
-/** does a band's given side (before staircase extension) include x? */
-function givenCovers(p: Proto, x: number): boolean {
-  switch (p.kind) {
-    case 'ontime':
-      return x <= 0;
-    case 'range':
-      return contains({ lo: p.lo!.v, loIn: p.lo!.incl, hi: p.hi!.v, hiIn: p.hi!.incl }, x);
-    case 'upper':
-      return p.hi!.v === x && p.hi!.incl;
-    case 'lower':
-      return p.lo!.v === x && p.lo!.incl;
-    case 'bare':
-      return p.v === x;
-    default:
-      return false;
-  }
-}
-
-/** 'higher' when the levels grow with the measure */
-function directionOf(protos: Proto[]): 'higher' | 'lower' {
-  const pts = protos
-    .filter((p) => p.kind !== 'rest' && p.kind !== 'ontime')
-    .map((p) => {
-      const eps = 1e-3 * Math.max(1, Math.abs(p.v));
-      const x = p.kind === 'range' ? (p.lo!.v + p.hi!.v) / 2 : p.kind === 'upper' ? p.v - eps : p.kind === 'lower' ? p.v + eps : p.v;
-      return { x, level: p.level };
-    });
-  if (pts.length < 2) return 'higher';
-  const min = pts.reduce((a, b) => (b.x < a.x ? b : a));
-  const max = pts.reduce((a, b) => (b.x > a.x ? b : a));
-  return max.level < min.level ? 'lower' : 'higher';
-}
-
-function extend(protos: Proto[], direction: 'higher' | 'lower'): { iv: Iv; p: Proto }[] {
-  const points: number[] = [];
-  for (const p of protos) {
-    if (p.kind === 'ontime') points.push(0);
-    if (p.lo) points.push(p.lo.v);
-    if (p.hi) points.push(p.hi.v);
-    if (p.kind === 'bare') points.push(p.v);
-  }
-  const coveredByOthers = (self: Proto, x: number) => protos.some((o) => o !== self && givenCovers(o, x));
-  const below = (self: Proto, v: number): { lo: number; loIn: boolean } => {
-    const ps = points.filter((x) => x < v);
-    if (!ps.length) return { lo: -INF, loIn: false };
-    const lo = Math.max(...ps);
-    return { lo, loIn: !coveredByOthers(self, lo) };
-  };
-  const above = (self: Proto, v: number): { hi: number; hiIn: boolean } => {
-    const ps = points.filter((x) => x > v);
-    if (!ps.length) return { hi: INF, hiIn: false };
-    const hi = Math.min(...ps);
-    return { hi, hiIn: !coveredByOthers(self, hi) };
-  };
-  const out: { iv: Iv; p: Proto }[] = [];
-  for (const p of protos) {
-    let iv: Iv | null = null;
-    const asUpper = p.kind === 'upper' || (p.kind === 'bare' && direction === 'lower');
-    const asLower = p.kind === 'lower' || (p.kind === 'bare' && direction === 'higher');
-    if (p.kind === 'ontime') iv = { lo: -INF, loIn: false, hi: 0, hiIn: true };
-    else if (p.kind === 'range') iv = { lo: p.lo!.v, loIn: p.lo!.incl, hi: p.hi!.v, hiIn: p.hi!.incl };
-    else if (asUpper) iv = { ...below(p, p.v), hi: p.v, hiIn: p.hi ? p.hi.incl : true };
-    else if (asLower) iv = { lo: p.v, loIn: p.lo ? p.lo.incl : true, ...above(p, p.v) };
-    if (iv) out.push({ iv, p });
-  }
-  for (const p of protos) {
-    if (p.kind !== 'rest') continue;
-    const ends = out.flatMap(({ iv }) => [iv.lo, iv.hi]).filter(Number.isFinite);
-    if (!ends.length) {
-      out.push({ iv: { lo: -INF, loIn: false, hi: INF, hiIn: false }, p });
-    } else if (direction === 'lower') {
-      const m = Math.max(...ends);
-      out.push({ iv: { lo: m, loIn: !out.some(({ iv }) => contains(iv, m)), hi: INF, hiIn: false }, p });
-    } else {
-      const m = Math.min(...ends);
-      out.push({ iv: { lo: -INF, loIn: false, hi: m, hiIn: !out.some(({ iv }) => contains(iv, m)) }, p });
-    }
-  }
-  return out;
-}
-
-export function fmtNum(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6).replace('.', ',');
-}
-
-/** human text of an interval in the rule's measure ("da 30 a 60 gg", "oltre 79%") */
-export function ivText(iv: Iv, unit: string): string {
-  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
-  const lo = `${fmtNum(iv.lo)}${u}`;
-  const hi = `${fmtNum(iv.hi)}${u}`;
-  if (!Number.isFinite(iv.lo) && !Number.isFinite(iv.hi)) return 'qualsiasi valore';
-  if (!Number.isFinite(iv.lo)) return iv.hiIn ? `fino a ${hi}` : `meno di ${hi}`;
-  if (!Number.isFinite(iv.hi)) return iv.loIn ? `${lo} o più` : `oltre ${lo}`;
-  if (iv.lo === iv.hi) return lo;
-  return `${iv.loIn ? 'da' : 'oltre'} ${fmtNum(iv.lo)}${unit === '%' ? '%' : ''} ${iv.hiIn ? (iv.loIn ? 'a' : 'e fino a') : iv.loIn ? 'a meno di' : 'e meno di'} ${hi}`;
-}
-
-export const bandIv = (b: Band): Iv => ({
-  lo: b.from ?? -INF,
-  loIn: b.from !== null && b.fromIncl,
-  hi: b.to ?? INF,
-  hiIn: b.to !== null && b.toIncl,
-});
-
-function toBand(iv: Iv, p: Proto): Band {
-  const band: Band = {
-    from: Number.isFinite(iv.lo) ? iv.lo : null,
-    fromIncl: Number.isFinite(iv.lo) && iv.loIn,
-    to: Number.isFinite(iv.hi) ? iv.hi : null,
-    toIncl: Number.isFinite(iv.hi) && iv.hiIn,
-    level: p.level,
-    source: p.source,
-  };
-  if (p.implied) band.implied = true;
-  return band;
-}
-
-/** first-written wins on overlaps; sorted; gaps and monotonicity checked */
-function resolveBands(protos: Proto[], rule: Rule): void {
-  const extended = extend(protos, rule.direction);
-  const unit = rule.kind === 'percentuale' ? '%' : rule.kind === 'scadenza' ? 'gg' : rule.unit;
-  const kept: { iv: Iv; p: Proto }[] = [];
-  const warned = new Set<string>();
-  for (const e of extended) {
-    let pieces = [e.iv];
-    for (const k of kept) {
-      const ov = intersect(e.iv, k.iv);
-      if (nonEmpty(ov) && !e.p.implied && !k.p.implied) {
-        const key = `${k.p.source}|${e.p.source}`;
-        if (!warned.has(key)) {
-          warned.add(key);
-          rule.warnings.push({ code: 'FASCE_SOVRAPPOSTE', message: T.sovrapposte(k.p.source, e.p.source, ivText(ov, unit)) });
-        }
-      }
-      pieces = pieces.flatMap((piece) => subtract(piece, k.iv));
-    }
-    for (const piece of pieces) kept.push({ iv: piece, p: e.p });
-  }
-  kept.sort((a, b) => (a.iv.lo !== b.iv.lo ? (a.iv.lo < b.iv.lo ? -1 : 1) : a.iv.loIn === b.iv.loIn ? 0 : a.iv.loIn ? -1 : 1));
-  if (rule.kind === 'scadenza' && kept.length && Number.isFinite(kept.at(-1)!.iv.hi)) {
-    const last = kept.at(-1)!.iv;
-    const p: Proto = { kind: 'rest', lo: null, hi: null, v: 0, level: 0, source: '', implied: true };
-    kept.push({ iv: { lo: last.hi, loIn: !last.hiIn, hi: INF, hiIn: false }, p });
-  }
-  for (let i = 1; i < kept.length; i++) {
-    const a = kept[i - 1]!;
-    const b = kept[i]!;
-    if (!gapBetween(a.iv, b.iv)) continue;
-    if (rule.kind === 'scadenza' && !integerBetween(a.iv, b.iv)) continue;
-    const tra = `tra ${fmtNum(a.iv.hi)} e ${fmtNum(b.iv.lo)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
-    rule.warnings.push({ code: 'FASCE_LACUNA', message: T.lacuna(tra, `${fmtNum(Math.min(a.p.level, b.p.level) * 100)}%`) });
-  }
-  const levels = kept.map((k) => k.p.level);
-  const ok = levels.every((l, i) => i === 0 || (rule.direction === 'higher' ? l >= levels[i - 1]! : l <= levels[i - 1]!));
-  if (!ok) rule.warnings.push({ code: 'FASCE_NON_MONOTONE', message: T.nonMonotone(rule.direction === 'higher' ? T.crescono : T.calano) });
-  rule.bands = kept.map((k) => toBand(k.iv, k.p));
 }
 
 /* ---------------------------------------------------------------- reference */
@@ -559,8 +381,8 @@ function contextDates(v: RuleContext['tempi'], anno: number | null | undefined):
   if (v === null || v === undefined || v === '') return { dates: [], relative: null };
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? { dates: [], relative: null } : { dates: [{ date: v, raw: formatDateIt(v), impossible: false, noYear: false }], relative: null };
   if (typeof v === 'number') {
-    if (v > 20000 && v < 80000) {
-      const d = new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000);
+    if (looksLikeDateSerial(v)) {
+      const d = serialToDate(Math.round(v));
       return { dates: [{ date: d, raw: formatDateIt(d), impossible: false, noYear: false }], relative: null };
     }
     return { dates: [], relative: null };

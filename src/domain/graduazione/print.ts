@@ -6,7 +6,7 @@
  * smaller measure is better, lower bounds when a larger one is), two-sided otherwise.
  */
 import { formatDateIt } from '../grid';
-import { bandIv, fmtNum, ivText } from './parse';
+import { bandIv, fmtNum, ivText } from './bands';
 import type { Rule } from './types';
 
 export function pctText(level: number): string {

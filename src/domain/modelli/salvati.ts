@@ -7,13 +7,13 @@
  * sees the template as it is. One sheet per template means saving never rewrites the others.
  */
 import { colToLetters, parseA1, parseRange, rangeToA1, textAt, toA1, type CellRange, type CellValue, type Grid } from '../grid';
-import type { CellStyle, DataValidationSpec, SheetPlan, WritePlan } from '../plan';
+import { type CellStyle, type DataValidationSpec, type SheetPlan, type WritePlan, landscapeA4Print } from '../plan';
 import { normalizeLabel } from '../scheda/labels';
 import type { Scheda } from '../scheda/types';
 import { TESTI_MODELLI as T } from '../testi/modelli';
 import { cleanSheetName } from './nomi';
 import { STILE } from './sheetBuilder';
-import { titoloScheda, type TipoScheda } from './standard';
+import { titoloScheda, validazionePeso, validazioneTitolo, type TipoScheda } from './standard';
 import { testoMissione, testoProgramma } from './missioniProgrammi';
 
 export const PREFISSO_MODELLO = '_Modello_';
@@ -277,28 +277,8 @@ export function buildFromTemplate(
       else cells.push({ address, ...(value !== undefined && value !== null && value !== '' ? { value } : {}), style });
     }
   }
-  const validations: DataValidationSpec[] = pesi.map((range) => ({
-    range,
-    type: 'whole',
-    min: 0,
-    max: 100,
-    promptTitle: T.pesoTitolo,
-    prompt: T.pesoPrompt,
-    errorTitle: T.pesoTitolo,
-    error: T.pesoErrore,
-  }));
-  if (meta.titolo && periodo) {
-    validations.push({
-      range: meta.titolo,
-      type: 'list',
-      list: [titoloScheda(periodo.from, periodo.to, 'comune'), titoloScheda(periodo.from, periodo.to, 'individuale')],
-      allowOther: true,
-      promptTitle: T.tipoTitolo,
-      prompt: T.tipoPrompt,
-      errorTitle: T.tipoTitolo,
-      error: T.tipoErrore,
-    });
-  }
+  const validations: DataValidationSpec[] = pesi.map(validazionePeso);
+  if (meta.titolo && periodo) validations.push(validazioneTitolo(meta.titolo, periodo));
   const columnWidths: Record<string, number> = {};
   (g.colWidths ?? []).forEach((w, c) => {
     if (w !== undefined && c < width) columnWidths[colToLetters(c)] = w;
@@ -318,14 +298,7 @@ export function buildFromTemplate(
       columnWidths,
       rowHeights,
       validations,
-      print: {
-        orientation: 'landscape',
-        paperSize: 'A4',
-        fitToWidth: 1,
-        fitToHeight: 0,
-        printTitleRows: '1:1',
-        printArea: `A1:${toA1(lastRow, Math.max(0, width - 1))}`,
-      },
+      print: landscapeA4Print(`A1:${toA1(lastRow, Math.max(0, width - 1))}`),
       protect: false,
     },
   };

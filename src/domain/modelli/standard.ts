@@ -7,7 +7,7 @@
  * card stays readable by the reader, by people and by older tools, while the choice is a click.
  */
 import { colToLetters, toA1, type CellValue } from '../grid';
-import type { CellStyle, ConditionalFormatSpec, DataValidationSpec, SheetPlan } from '../plan';
+import { type CellStyle, type ConditionalFormatSpec, type DataValidationSpec, type SheetPlan, landscapeA4Print } from '../plan';
 import { ETICHETTE_SCHEDA as E, TESTI_MODELLI as T } from '../testi/modelli';
 import { FILL, SheetBuilder, STILE } from './sheetBuilder';
 import { MISSIONI, missioniLabels, programmiLabels, testoMissione, testoProgramma } from './missioniProgrammi';
@@ -155,6 +155,25 @@ export function anniPeriodo(p: { from: number; to: number }): number[] {
   return out;
 }
 
+/** PESO cells: whole points 0–100, with the prompt and error message */
+export function validazionePeso(range: string): DataValidationSpec {
+  return { range, type: 'whole', min: 0, max: 100, promptTitle: T.pesoTitolo, prompt: T.pesoPrompt, errorTitle: T.pesoTitolo, error: T.pesoErrore };
+}
+
+/** the title cell: a dropdown of the two titles (COMUNE ticked, INDIVIDUALE ticked) for the period; other text allowed */
+export function validazioneTitolo(range: string, periodo: { from: number; to: number }): DataValidationSpec {
+  return {
+    range,
+    type: 'list',
+    list: [titoloScheda(periodo.from, periodo.to, 'comune'), titoloScheda(periodo.from, periodo.to, 'individuale')],
+    allowOther: true,
+    promptTitle: T.tipoTitolo,
+    prompt: T.tipoPrompt,
+    errorTitle: T.tipoTitolo,
+    error: T.tipoErrore,
+  };
+}
+
 export function buildSchedaStandard(opts: OpzioniScheda): SheetPlan {
   return layoutSchedaStandard(opts).plan;
 }
@@ -176,16 +195,7 @@ export function layoutSchedaStandard(opts: OpzioniScheda): { plan: SheetPlan; la
   // 1. title: the COMUNE/INDIVIDUALE dropdown
   let r = 0;
   const titolo = b.put(r, 0, LAST, titoloScheda(from, opts.periodo.to, opts.tipo), STILE.titolo);
-  validations.push({
-    range: titolo,
-    type: 'list',
-    list: [titoloScheda(from, opts.periodo.to, 'comune'), titoloScheda(from, opts.periodo.to, 'individuale')],
-    allowOther: true,
-    promptTitle: T.tipoTitolo,
-    prompt: T.tipoPrompt,
-    errorTitle: T.tipoTitolo,
-    error: T.tipoErrore,
-  });
+  validations.push(validazioneTitolo(titolo, { from, to: opts.periodo.to }));
   heights[r + 1] = 30;
 
   // 2. header fields
@@ -299,16 +309,7 @@ export function layoutSchedaStandard(opts: OpzioniScheda): { plan: SheetPlan; la
       b.put(row, ...COL.percentuale, az.percentuale ?? undefined, { ...input, hAlign: 'center', numFmt: PERCENT_FMT });
       heights[row + 1] = 48;
     }
-    validations.push({
-      range: pesi,
-      type: 'whole',
-      min: 0,
-      max: 100,
-      promptTitle: T.pesoTitolo,
-      prompt: T.pesoPrompt,
-      errorTitle: T.pesoTitolo,
-      error: T.pesoErrore,
-    });
+    validations.push(validazionePeso(pesi));
     const wrong = `AND(COUNT(${abs})>0,SUM(${abs})<>100)`;
     const right = `AND(COUNT(${abs})>0,SUM(${abs})=100)`;
     cfs.push(
@@ -406,14 +407,7 @@ export function layoutSchedaStandard(opts: OpzioniScheda): { plan: SheetPlan; la
     rowHeights: heights,
     validations,
     conditionalFormats: cfs,
-    print: {
-      orientation: 'landscape',
-      paperSize: 'A4',
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitleRows: '1:1',
-      printArea: `A1:${toA1(lastRow, LAST)}`,
-    },
+    print: landscapeA4Print(`A1:${toA1(lastRow, LAST)}`),
     protect: false,
   });
   const layout: LayoutScheda = {

@@ -1,7 +1,19 @@
 /**
  * Tolerant label matching: labels are typed (or OCR-ed) by people, so compare them
  * accent-, case-, space- and punctuation-insensitively, with small typos allowed per word.
+ *
+ * Two normal forms live here:
+ *  - normalizeLabel keeps word boundaries ("livello manuale"): for matching people's labels word by word;
+ *  - compactLabel drops them and keeps '%' ("livellomanuale%"): an identity key for the add-in's own
+ *    headers and sheet names, where "DataCompletamento" and "Data completamento" are the same name.
  */
+
+/** "Perché ÀÈ" -> "Perche AE": accents and ordinal marks (º ª °) gone, case kept */
+function foldAccents(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(s)) return s;
+  return s.replace(/[ºª°]/g, ' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
 
 const normCache = new Map<string, string>();
 
@@ -10,15 +22,25 @@ export function normalizeLabel(s: string): string {
   if (typeof s !== 'string' || s === '') return '';
   const hit = normCache.get(s);
   if (hit !== undefined) return hit;
-  let t = s;
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(t)) t = t.replace(/[ºª°]/g, ' ').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  t = t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const t = foldAccents(s).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   if (s.length <= 200) {
     if (normCache.size >= 4000) normCache.clear();
     normCache.set(s, t);
   }
   return t;
+}
+
+/** a label is short: only the head of a long cell (a description) is normalised to look for one */
+const LABEL_HEAD = 160;
+
+/** normalizeLabel of the first LABEL_HEAD characters: what every label test reads of a cell */
+export function normalizeHead(text: string): string {
+  return normalizeLabel(text.length > LABEL_HEAD ? text.slice(0, LABEL_HEAD) : text);
+}
+
+/** "Livello manuale (%)" -> "livellomanuale%", "Riepilogo" -> "riepilogo": see the file's header */
+export function compactLabel(s: string): string {
+  return foldAccents(s).toLowerCase().replace(/[^a-z0-9%]+/g, '');
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds max */
@@ -62,7 +84,7 @@ function wordMatches(w: string, k: string): boolean {
  * "Dirigente responsabile Mario Rossi" matches "dirigente responsabile").
  */
 export function matchLabel(text: string, canonical: string): boolean {
-  return matchNormalized(normalizeLabel(text.length > 160 ? text.slice(0, 160) : text), normCanonical(canonical));
+  return matchNormalized(normalizeHead(text), normCanonical(canonical));
 }
 
 const canonicalCache = new Map<string, string>();
@@ -112,7 +134,7 @@ export function matchNormalized(t: string, k: string): boolean {
 
 /** like matchLabel but the whole text must be the label (no extra words) */
 export function matchLabelExact(text: string, canonical: string): boolean {
-  return matchNormalizedExact(normalizeLabel(text.length > 160 ? text.slice(0, 160) : text), normCanonical(canonical));
+  return matchNormalizedExact(normalizeHead(text), normCanonical(canonical));
 }
 
 /** matchLabelExact on normalised texts: the label's words are all the words there are */
@@ -122,7 +144,7 @@ export function matchNormalizedExact(t: string, k: string): boolean {
 
 /** matchLabel against several accepted spellings */
 export function matchAny(text: string, canonicals: readonly string[]): boolean {
-  const t = normalizeLabel(text.length > 160 ? text.slice(0, 160) : text);
+  const t = normalizeHead(text);
   for (const k of canonicals) if (matchNormalized(t, normCanonical(k))) return true;
   return false;
 }

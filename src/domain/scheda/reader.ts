@@ -4,12 +4,11 @@
  * (or at a header label after a card's tables: a headerless card); each card is then read
  * section by section. Columns are found by header text, never by position. Never throws.
  */
-import { toA1, rangeToA1, type Cell, type CellRange, type Grid } from '../grid';
+import { cellText, toA1, rangeToA1, type Cell, type CellRange, type Grid } from '../grid';
+import { FOGLIO_RIEPILOGO, FOGLIO_RILEVAZIONI } from '../testi/calcolo';
 import { MSG_LETTORE } from '../testi/controlli';
 import { parseDecimalIt } from '../valori';
-import { matchNormalized as matchLabel, matchNormalizedExact as matchLabelExact, normalizeLabel } from './labels';
-
-const matchAny = (n: string, ks: readonly string[]) => ks.some((k) => matchLabel(n, k));
+import { matchNormalized, matchNormalizedExact, normalizeHead, normalizeLabel } from './labels';
 import { parseIndex, parseItNumber, parsePartecipante, parsePeso } from './values';
 import type {
   Annualita,
@@ -25,6 +24,9 @@ import type {
   RisorsaRiga,
   Scheda,
 } from './types';
+
+/** matchNormalized against several accepted spellings */
+const matchAny = (n: string, ks: readonly string[]) => ks.some((k) => matchNormalized(n, k));
 
 /** one non-empty cell of a row (the top-left cell of a merged area stands for the whole area) */
 interface RowCell {
@@ -50,7 +52,7 @@ class LazyCell implements RowCell {
     readonly cell: Cell,
   ) {}
   get norm(): string {
-    if (this.n === undefined) this.n = normalizeLabel(this.text.length > 160 ? this.text.slice(0, 160) : this.text);
+    if (this.n === undefined) this.n = normalizeHead(this.text);
     return this.n;
   }
 }
@@ -69,20 +71,20 @@ type RowKind =
   | { k: 'header'; key: HeaderKey }
   | { k: 'data' };
 
-/** sheets the add-in writes itself: never cards */
-const OWN_SHEETS = new Set(['rilevazioni', 'riepilogo']);
+/** sheets the add-in writes itself: never cards (its hidden ones start with '_', see isOwnSheet) */
+const OWN_SHEETS = new Set([FOGLIO_RILEVAZIONI, FOGLIO_RIEPILOGO].map((n) => n.toLowerCase()));
 
 const TITLE_RE = /^\S+ gestionale (\d{4}) (\d{2,4})(?: |$)/;
 
 /** header labels: predicates on the normalised first cell of a row, in priority order */
 const HEADER_LABELS: { key: HeaderKey; test: (n: string) => boolean }[] = [
-  { key: 'lineaMandato', test: (n) => /^linea programmatica\b/.test(n) || matchLabel(n, 'linea programmatica') },
-  { key: 'collegamento', test: (n) => /^coll\w* al bilancio\b/.test(n) || matchLabel(n, 'collegamento al bilancio') },
+  { key: 'lineaMandato', test: (n) => /^linea programmatica\b/.test(n) || matchNormalized(n, 'linea programmatica') },
+  { key: 'collegamento', test: (n) => /^coll\w* al bilancio\b/.test(n) || matchNormalized(n, 'collegamento al bilancio') },
   { key: 'dupStrategica', test: (n) => /^(dup|dip|doc|dop|d u p)\b.{0,20}strateg/.test(n) },
   { key: 'dupOperativa', test: (n) => /^(dup|dip|doc|dop|d u p)\b.{0,20}operativ/.test(n) },
   { key: 'descrizione', test: (n) => /^ob+iett?ivo\b.{0,30}\bperformance\b/.test(n) || /^descrizione\b/.test(n) },
   { key: 'baseline', test: (n) => /\bbaseline\b|^situazione di partenza|\bbasante\b/.test(n) },
-  { key: 'target', test: (n) => /\btarget\b/.test(n) || matchLabel(n, 'traguardo atteso') },
+  { key: 'target', test: (n) => /\btarget\b/.test(n) || matchNormalized(n, 'traguardo atteso') },
   { key: 'stakeholder', test: (n) => /\bstakeholders?\b|^a chi e rivolto/.test(n) },
   { key: 'd222', test: (n) => /^r\w{0,2}spetto delle disposizioni|^normativa di riferimento/.test(n) || (/\b222\b/.test(n) && /^r/.test(n)) },
 ];
@@ -108,13 +110,13 @@ function classifyActionHeader(text: string, norm: string): ColKey | null {
   const raw = text.trim();
   if (raw === '%' || norm === 'perc' || norm === 'percentuale') return 'percentuale';
   if (/^(n|nr|num|numero)$/.test(norm)) return 'n';
-  if (matchLabelExact(norm, 'peso') || /^peso\b/.test(norm)) return 'peso';
-  if (/^(azion[ei]|indicazione)$/.test(norm) || matchLabelExact(norm, 'azione')) return 'azione';
-  if (matchLabel(norm, 'tempi')) return 'tempi';
-  if (matchLabel(norm, 'indicatori') || norm === 'indicatore') return 'indicatori';
+  if (matchNormalizedExact(norm, 'peso') || /^peso\b/.test(norm)) return 'peso';
+  if (/^(azion[ei]|indicazione)$/.test(norm) || matchNormalizedExact(norm, 'azione')) return 'azione';
+  if (matchNormalized(norm, 'tempi')) return 'tempi';
+  if (matchNormalized(norm, 'indicatori') || norm === 'indicatore') return 'indicatori';
   if (matchAny(norm, ['atteso', 'attivo', 'risultato atteso', 'valore atteso'])) return 'atteso';
-  if (matchLabel(norm, 'graduazione')) return 'graduazione';
-  if (matchLabel(norm, 'raggiunto')) return 'raggiunto';
+  if (matchNormalized(norm, 'graduazione')) return 'graduazione';
+  if (matchNormalized(norm, 'raggiunto')) return 'raggiunto';
   return null;
 }
 
@@ -150,13 +152,13 @@ function labelKinds(first: string): { section: RowKind | null; other: RowKind | 
   const hit = labelKindCache.get(first);
   if (hit) return hit;
   let section: RowKind | null = null;
-  if (matchLabel(first, 'piano operativo')) section = { k: 'piano' };
-  else if (matchLabel(first, 'livello conseguimento') || matchLabel(first, 'livello conseguito')) section = { k: 'livello' };
-  else if (matchLabel(first, 'risorse umane') || matchLabel(first, 'personale coinvolto')) section = { k: 'risorse' };
-  else if (matchLabel(first, 'assegnazione finanziaria')) section = { k: 'finanziaria' };
+  if (matchNormalized(first, 'piano operativo')) section = { k: 'piano' };
+  else if (matchNormalized(first, 'livello conseguimento') || matchNormalized(first, 'livello conseguito')) section = { k: 'livello' };
+  else if (matchNormalized(first, 'risorse umane') || matchNormalized(first, 'personale coinvolto')) section = { k: 'risorse' };
+  else if (matchNormalized(first, 'assegnazione finanziaria')) section = { k: 'finanziaria' };
   let other: RowKind | null = null;
-  if (matchLabelExact(first, 'pesatura')) other = { k: 'pesatura' };
-  else if (/\borganizzativa responsabile$/.test(first) || matchLabel(first, 'unita organizzativa responsabile')) other = { k: 'unita' };
+  if (matchNormalizedExact(first, 'pesatura')) other = { k: 'pesatura' };
+  else if (/\borganizzativa responsabile$/.test(first) || matchNormalized(first, 'unita organizzativa responsabile')) other = { k: 'unita' };
   else if (!/^\d/.test(first)) {
     const h = HEADER_LABELS.find((x) => x.test(first));
     if (h) other = { k: 'header', key: h.key };
@@ -270,20 +272,6 @@ class SheetReader {
     }
     return max;
   }
-}
-
-/** displayed text of a cell, trimmed */
-function cellText(cell: Cell): string {
-  if (cell.t) return String(cell.t).trim();
-  const v = cell.v;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return '';
-    const dd = String(v.getUTCDate()).padStart(2, '0');
-    const mm = String(v.getUTCMonth() + 1).padStart(2, '0');
-    return `${dd}/${mm}/${v.getUTCFullYear()}`;
-  }
-  return String(v).trim();
 }
 
 const SECTION_KINDS = new Set(['title', 'piano', 'livello', 'risorse', 'finanziaria', 'pesatura', 'unita', 'header']);
@@ -613,7 +601,7 @@ class CardReader {
     for (const x of sr.cells(hr)) {
       if (nCol < 0 && /^(n|nr|num|numero)$/.test(x.norm)) nCol = x.c;
       else if (azCol < 0 && /^(azion[ei]|indicazione)$/.test(x.norm)) azCol = x.c;
-      else if (respCol < 0 && matchLabel(x.norm, 'responsabile')) respCol = x.c;
+      else if (respCol < 0 && matchNormalized(x.norm, 'responsabile')) respCol = x.c;
     }
     const firstPart = Math.max(nCol, azCol, respCol) + 1;
     let last = hr;
@@ -712,7 +700,7 @@ class CardReader {
       if (k !== 'data' && k !== 'pesatura') break;
       const cells = sr.cells(j);
       last = j;
-      if (cells.some((x) => matchLabelExact(x.norm, 'criterio'))) {
+      if (cells.some((x) => matchNormalizedExact(x.norm, 'criterio'))) {
         headerRow = j;
         const t = cells.find(isTotaleLabel);
         if (t) totaleCol = t.c;

@@ -3,6 +3,7 @@
  * Every field keeps the A1 address of the cell it came from (findings point at cells).
  */
 import type { CellValue } from '../grid';
+import { schedaSenzaDescrizione } from '../testi/controlli';
 
 /** a text field and the cell it was read from */
 export interface Field {
@@ -163,5 +164,5 @@ export interface Scheda {
 export function schedaLabel(s: Scheda): string {
   const d = s.header.descrizione?.value?.trim();
   if (d) return d.length > 80 ? `${d.slice(0, 77)}…` : d;
-  return s.index > 1 ? `${s.sheet} (scheda ${s.index})` : s.sheet;
+  return schedaSenzaDescrizione(s.sheet, s.index);
 }

@@ -61,6 +61,30 @@ export function segnalazioniTesto(errori: number, avvisi: number, info: number):
 }
 
 export const RAGGIUNTO_MANUALE = (livello: string) => `Valutazione manuale: ${livello}`;
+/** the explanation of a level typed by hand: the reason given with it */
+export const SPIEGAZIONE_MANUALE = (motivazione: string) => `Valutazione manuale: ${motivazione}`;
+
+/** an action in messages: "n. 2 del foglio «Trasparenza»", "(scheda 2)" added when its sheet holds several cards */
+export function azioneTesto(n: number, foglio: string, scheda: number): string {
+  return `n. ${n} del foglio «${foglio}»${scheda > 1 ? ` (scheda ${scheda})` : ''}`;
+}
+
+/** an annualità in messages: its year, else its position ("2ª annualità") when the card has no period */
+export function annualitaTesto(anno: number | null, n: number): string {
+  return anno !== null ? String(anno) : `${n}ª annualità`;
+}
+
+/** what the "Valore rilevato" column must hold for a rule kind, when only the completion date was typed */
+const COSA_SERVE_VALORE: Record<string, string> = {
+  soglia: 'un numero',
+  proporzionale: 'un numero',
+  percentuale: 'una percentuale',
+  binario: 'sì o no',
+};
+
+export function cosaServeTesto(kind: string): string {
+  return COSA_SERVE_VALORE[kind] ?? 'un valore';
+}
 
 // ---- messages of findings ----------------------------------------------------------------
 

@@ -5,6 +5,21 @@ const ord = (n: number) => `${n}ª`;
 const num = (n: number) => (Number.isInteger(n) ? String(n) : formatNumberIt(n, 2));
 const quote = (s: string) => `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
 
+/** a card without a description, by its sheet: "Trasparenza", "Trasparenza (scheda 2)" for a stacked card */
+export function schedaSenzaDescrizione(foglio: string, index: number): string {
+  return index > 1 ? `${foglio} (scheda ${index})` : foglio;
+}
+
+/** an action (or RISORSE UMANE row) in the checks' messages: "N. 3", else "della riga 15" */
+export function azioneRif(n: number | null, riga: number): string {
+  return n !== null ? `N. ${num(n)}` : `della riga ${riga}`;
+}
+
+/** a RISORSE UMANE row in "La riga … di RISORSE UMANE": "N. 3", else its row number */
+export function rigaRisorseRif(n: number | null, riga: number): string {
+  return n !== null ? `N. ${num(n)}` : `${riga}`;
+}
+
 /** the reader's notes (Scheda.problemi), Italian, with the cell */
 export const MSG_LETTORE = {
   entrambeCaselle: (cell: string) =>

@@ -1,0 +1,193 @@
+/**
+ * Band building, the semantic half of parseGraduazione: the bands as written (Proto, one per clause)
+ * become the rule's disjoint, sorted Bands.
+ *   - one-sided bands and bare values form a staircase whatever the written order (`extend`);
+ *   - overlaps: the band written first keeps the overlap (FASCE_SOVRAPPOSTE);
+ *   - gaps (FASCE_LACUNA; for delays only when a whole day falls in one) and levels that do not grow or fall
+ *     steadily (FASCE_NON_MONOTONE) are warned;
+ *   - a deadline rule gets an implied 0% band past its last one.
+ * Also the interval wording shared with the evaluator and the printer (fmtNum, ivText, bandIv).
+ */
+import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
+import { contains, gapBetween, integerBetween, intersect, nonEmpty, subtract, type Iv } from './intervals';
+import type { Band, Rule } from './types';
+
+/** one end of a band as written: its value and whether it is included */
+export interface Bound {
+  v: number;
+  incl: boolean;
+}
+
+/** ontime: no delay (≤ 0); upper/lower: one-sided; range: two-sided; bare: a value alone; rest: everything else */
+export type ProtoKind = 'ontime' | 'upper' | 'lower' | 'range' | 'bare' | 'rest';
+
+/** a band as written, before the staircase extends it (one per clause, plus the implied ones) */
+export interface Proto {
+  kind: ProtoKind;
+  lo: Bound | null;
+  hi: Bound | null;
+  v: number;
+  level: number;
+  source: string;
+  implied: boolean;
+}
+
+const INF = Number.POSITIVE_INFINITY;
+
+/** does a band's given side (before staircase extension) include x? */
+function givenCovers(p: Proto, x: number): boolean {
+  switch (p.kind) {
+    case 'ontime':
+      return x <= 0;
+    case 'range':
+      return contains({ lo: p.lo!.v, loIn: p.lo!.incl, hi: p.hi!.v, hiIn: p.hi!.incl }, x);
+    case 'upper':
+      return p.hi!.v === x && p.hi!.incl;
+    case 'lower':
+      return p.lo!.v === x && p.lo!.incl;
+    case 'bare':
+      return p.v === x;
+    default:
+      return false;
+  }
+}
+
+/** 'higher' when the levels grow with the measure */
+export function directionOf(protos: Proto[]): 'higher' | 'lower' {
+  const pts = protos
+    .filter((p) => p.kind !== 'rest' && p.kind !== 'ontime')
+    .map((p) => {
+      const eps = 1e-3 * Math.max(1, Math.abs(p.v));
+      const x = p.kind === 'range' ? (p.lo!.v + p.hi!.v) / 2 : p.kind === 'upper' ? p.v - eps : p.kind === 'lower' ? p.v + eps : p.v;
+      return { x, level: p.level };
+    });
+  if (pts.length < 2) return 'higher';
+  const min = pts.reduce((a, b) => (b.x < a.x ? b : a));
+  const max = pts.reduce((a, b) => (b.x > a.x ? b : a));
+  return max.level < min.level ? 'lower' : 'higher';
+}
+
+function extend(protos: Proto[], direction: 'higher' | 'lower'): { iv: Iv; p: Proto }[] {
+  const points: number[] = [];
+  for (const p of protos) {
+    if (p.kind === 'ontime') points.push(0);
+    if (p.lo) points.push(p.lo.v);
+    if (p.hi) points.push(p.hi.v);
+    if (p.kind === 'bare') points.push(p.v);
+  }
+  const coveredByOthers = (self: Proto, x: number) => protos.some((o) => o !== self && givenCovers(o, x));
+  const below = (self: Proto, v: number): { lo: number; loIn: boolean } => {
+    const ps = points.filter((x) => x < v);
+    if (!ps.length) return { lo: -INF, loIn: false };
+    const lo = Math.max(...ps);
+    return { lo, loIn: !coveredByOthers(self, lo) };
+  };
+  const above = (self: Proto, v: number): { hi: number; hiIn: boolean } => {
+    const ps = points.filter((x) => x > v);
+    if (!ps.length) return { hi: INF, hiIn: false };
+    const hi = Math.min(...ps);
+    return { hi, hiIn: !coveredByOthers(self, hi) };
+  };
+  const out: { iv: Iv; p: Proto }[] = [];
+  for (const p of protos) {
+    let iv: Iv | null = null;
+    const asUpper = p.kind === 'upper' || (p.kind === 'bare' && direction === 'lower');
+    const asLower = p.kind === 'lower' || (p.kind === 'bare' && direction === 'higher');
+    if (p.kind === 'ontime') iv = { lo: -INF, loIn: false, hi: 0, hiIn: true };
+    else if (p.kind === 'range') iv = { lo: p.lo!.v, loIn: p.lo!.incl, hi: p.hi!.v, hiIn: p.hi!.incl };
+    else if (asUpper) iv = { ...below(p, p.v), hi: p.v, hiIn: p.hi ? p.hi.incl : true };
+    else if (asLower) iv = { lo: p.v, loIn: p.lo ? p.lo.incl : true, ...above(p, p.v) };
+    if (iv) out.push({ iv, p });
+  }
+  for (const p of protos) {
+    if (p.kind !== 'rest') continue;
+    const ends = out.flatMap(({ iv }) => [iv.lo, iv.hi]).filter(Number.isFinite);
+    if (!ends.length) {
+      out.push({ iv: { lo: -INF, loIn: false, hi: INF, hiIn: false }, p });
+    } else if (direction === 'lower') {
+      const m = Math.max(...ends);
+      out.push({ iv: { lo: m, loIn: !out.some(({ iv }) => contains(iv, m)), hi: INF, hiIn: false }, p });
+    } else {
+      const m = Math.min(...ends);
+      out.push({ iv: { lo: -INF, loIn: false, hi: m, hiIn: !out.some(({ iv }) => contains(iv, m)) }, p });
+    }
+  }
+  return out;
+}
+
+export function fmtNum(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6).replace('.', ',');
+}
+
+/** human text of an interval in the rule's measure ("da 30 a 60 gg", "oltre 79%") */
+export function ivText(iv: Iv, unit: string): string {
+  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+  const lo = `${fmtNum(iv.lo)}${u}`;
+  const hi = `${fmtNum(iv.hi)}${u}`;
+  if (!Number.isFinite(iv.lo) && !Number.isFinite(iv.hi)) return 'qualsiasi valore';
+  if (!Number.isFinite(iv.lo)) return iv.hiIn ? `fino a ${hi}` : `meno di ${hi}`;
+  if (!Number.isFinite(iv.hi)) return iv.loIn ? `${lo} o più` : `oltre ${lo}`;
+  if (iv.lo === iv.hi) return lo;
+  return `${iv.loIn ? 'da' : 'oltre'} ${fmtNum(iv.lo)}${unit === '%' ? '%' : ''} ${iv.hiIn ? (iv.loIn ? 'a' : 'e fino a') : iv.loIn ? 'a meno di' : 'e meno di'} ${hi}`;
+}
+
+export const bandIv = (b: Band): Iv => ({
+  lo: b.from ?? -INF,
+  loIn: b.from !== null && b.fromIncl,
+  hi: b.to ?? INF,
+  hiIn: b.to !== null && b.toIncl,
+});
+
+function toBand(iv: Iv, p: Proto): Band {
+  const band: Band = {
+    from: Number.isFinite(iv.lo) ? iv.lo : null,
+    fromIncl: Number.isFinite(iv.lo) && iv.loIn,
+    to: Number.isFinite(iv.hi) ? iv.hi : null,
+    toIncl: Number.isFinite(iv.hi) && iv.hiIn,
+    level: p.level,
+    source: p.source,
+  };
+  if (p.implied) band.implied = true;
+  return band;
+}
+
+/** the protos -> rule.bands: staircase extension, first-written wins on overlaps, sorted; gaps and monotonicity warned */
+export function resolveBands(protos: Proto[], rule: Rule): void {
+  const extended = extend(protos, rule.direction);
+  const unit = rule.kind === 'percentuale' ? '%' : rule.kind === 'scadenza' ? 'gg' : rule.unit;
+  const kept: { iv: Iv; p: Proto }[] = [];
+  const warned = new Set<string>();
+  for (const e of extended) {
+    let pieces = [e.iv];
+    for (const k of kept) {
+      const ov = intersect(e.iv, k.iv);
+      if (nonEmpty(ov) && !e.p.implied && !k.p.implied) {
+        const key = `${k.p.source}|${e.p.source}`;
+        if (!warned.has(key)) {
+          warned.add(key);
+          rule.warnings.push({ code: 'FASCE_SOVRAPPOSTE', message: T.sovrapposte(k.p.source, e.p.source, ivText(ov, unit)) });
+        }
+      }
+      pieces = pieces.flatMap((piece) => subtract(piece, k.iv));
+    }
+    for (const piece of pieces) kept.push({ iv: piece, p: e.p });
+  }
+  kept.sort((a, b) => (a.iv.lo !== b.iv.lo ? (a.iv.lo < b.iv.lo ? -1 : 1) : a.iv.loIn === b.iv.loIn ? 0 : a.iv.loIn ? -1 : 1));
+  if (rule.kind === 'scadenza' && kept.length && Number.isFinite(kept.at(-1)!.iv.hi)) {
+    const last = kept.at(-1)!.iv;
+    const p: Proto = { kind: 'rest', lo: null, hi: null, v: 0, level: 0, source: '', implied: true };
+    kept.push({ iv: { lo: last.hi, loIn: !last.hiIn, hi: INF, hiIn: false }, p });
+  }
+  for (let i = 1; i < kept.length; i++) {
+    const a = kept[i - 1]!;
+    const b = kept[i]!;
+    if (!gapBetween(a.iv, b.iv)) continue;
+    if (rule.kind === 'scadenza' && !integerBetween(a.iv, b.iv)) continue;
+    const tra = `tra ${fmtNum(a.iv.hi)} e ${fmtNum(b.iv.lo)}${unit === '%' ? '%' : unit ? ` ${unit}` : ''}`;
+    rule.warnings.push({ code: 'FASCE_LACUNA', message: T.lacuna(tra, `${fmtNum(Math.min(a.p.level, b.p.level) * 100)}%`) });
+  }
+  const levels = kept.map((k) => k.p.level);
+  const ok = levels.every((l, i) => i === 0 || (rule.direction === 'higher' ? l >= levels[i - 1]! : l <= levels[i - 1]!));
+  if (!ok) rule.warnings.push({ code: 'FASCE_NON_MONOTONE', message: T.nonMonotone(rule.direction === 'higher' ? T.crescono : T.calano) });
+  rule.bands = kept.map((k) => toBand(k.iv, k.p));
+}
