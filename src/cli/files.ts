@@ -120,6 +120,8 @@ export async function openForCli(input: string, io: CliIo): Promise<{ wb: XlsxWo
 export async function saveForCli(wb: XlsxWorkbook, path: string, io: CliIo): Promise<boolean> {
   try {
     await saveXlsxFile(wb, path);
+    // parts of the original file ExcelJS cannot write back (charts, pivots, macros): say so, never silently
+    for (const avviso of wb.avvisi) io.err(avviso);
     return true;
   } catch (e) {
     io.err(e instanceof WorkbookError ? e.message : TESTI_XLSX.scritturaFallita(path));

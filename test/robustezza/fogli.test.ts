@@ -103,6 +103,8 @@ describe('fogli e disposizioni insolite', () => {
     expect(JSON.parse(c.io.stdout).schede.map((s: { foglio: string }) => s.foglio)).toEqual(['Trasparenza']);
     const k = await schede(['calcola', 'grafico.xlsx', '--json', '--out', 'grafico-calc.xlsx'], dir);
     expect(k.code).toBe(0);
+    // the command that saves the copy tells the user what the copy lacks
+    expect(k.io.stderr).toContain('non conserva 1 foglio grafico');
     const out = await exceljsOf(new Uint8Array((await import('node:fs')).readFileSync(join(dir, 'grafico-calc.xlsx'))));
     expect(out.getWorksheet('Trasparenza')!.getCell('B15').value).toBe(50);
   });
@@ -155,6 +157,7 @@ describe('fogli e disposizioni insolite', () => {
     expect(x.getCell('H15').value).toBe('Valutazione manuale: 80%');
     expect(x.getCell('I15').value).toBe(0.8);
     expect(x.getCell('B14').value).toBe('PESO');
+    expect(s.problemi).toContainEqual(expect.stringMatching(/La cella % I16 è coperta da un'unione di celle/));
   });
 
   it('scheda che inizia in colonna B e scheda spostata in basso di 50 righe', async () => {
@@ -210,7 +213,8 @@ describe('fogli e disposizioni insolite', () => {
       ['B16', 25, 'H16'],
       ['B17', 25, 'H17'],
     ]);
-    expect(s.problemi.length).toBeGreaterThan(0);
+    // and says so in Italian, naming both title cells
+    expect(s.problemi).toContainEqual(expect.stringMatching(/titoli OBIETTIVO GESTIONALE affiancati nella stessa riga \(A1, O1\)/));
     writeFileSync(join(dir, 'affiancate.xlsx'), bytes);
     const c = await schede(['controlla', 'affiancate.xlsx'], dir);
     expect(c.code).toBe(0);

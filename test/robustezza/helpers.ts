@@ -84,6 +84,8 @@ export function cellMap(wb: ExcelJS.Workbook): Map<string, string> {
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (c) => {
         if (c.value === null || c.value === undefined) return;
+        // a cell hidden under a merge shows its master's value in ExcelJS: it has no content of its own
+        if (c.isMerged && c.master && c.master.address !== c.address) return;
         out.set(`${ws.name}!${c.address}`, encode(c.value));
       }),
     );

@@ -326,3 +326,26 @@ describe('merged cells', () => {
     expect(s.header.programma).toEqual({ value: 'Programma 4 Gestione delle entrate tributarie e servizi fiscali', cell: 'E3' });
   });
 });
+
+describe('cells people cannot see or the reader cannot read are named, not guessed', () => {
+  it('a % cell hidden under a merge with RAGGIUNTO is not a write target, and the card says so', () => {
+    const g = seedGrid(3, 45);
+    // the first action's RAGGIUNTO and % merged (H15:I15), as some offices do
+    const merged: Grid = { ...g, merges: [...g.merges, parseRange('H15:I15')!] };
+    const [s] = readSchede(merged);
+    const a = s.annualita[0].azioni[0];
+    expect(a.raggiunto?.cell).toBe('H15');
+    expect(a.percentuale).toBeNull();
+    expect(s.problemi).toContainEqual(expect.stringMatching(/La cella % I15 è coperta da un'unione di celle/));
+    expect(s.annualita[0].azioni[1].percentuale?.cell).toBe('I16');
+  });
+
+  it('a PESO formula saved without its result asks for the file to be saved in Excel', () => {
+    const g = seedGrid(3, 45);
+    const rows = g.rows.map((r) => [...(r ?? [])]);
+    rows[14][1] = { v: null, t: '', formula: '20+30' };
+    const [s] = readSchede({ ...g, rows });
+    expect(s.annualita[0].azioni[0].peso).toBeNull();
+    expect(s.problemi).toContainEqual(expect.stringMatching(/B15 contiene una formula senza risultato salvato/));
+  });
+});

@@ -81,3 +81,9 @@ describe('COMUNE / INDIVIDUALE from the title', () => {
     expect([s.tipo, s.periodo]).toEqual(['comune', { from: 2024, to: 2026 }]);
   });
 });
+
+describe('parsePeso and a literal apostrophe', () => {
+  it("reads '25 written by another program as 25 points typed as text", () => {
+    expect(parsePeso({ v: "'25", t: "'25" }, 'B17')).toMatchObject({ points: 25, forma: 'testo-numero', cell: 'B17' });
+  });
+});

@@ -224,6 +224,12 @@ class SheetReader {
     return out;
   }
 
+  /** (r, c) lies inside a merged area and is not its top-left cell */
+  isHidden(r: number, c: number): boolean {
+    const m = this.mergeAt(r, c);
+    return !!m && (m.r1 !== r || m.c1 !== c);
+  }
+
   /** the cell at (r, c) unless it is hidden inside a merged area */
   visible(r: number, c: number): Cell | undefined {
     const m = this.mergeAt(r, c);
@@ -407,11 +413,27 @@ class CardReader {
     return { value: cell?.v ?? null, text: cell ? cellText(cell) : '', cell: toA1(r, c) };
   }
 
+  /** a cell the add-in writes (RAGGIUNTO, %): none when it is hidden under a merge, with a note */
+  private writable(r: number, c: number | undefined, colonna: string): RawField | null {
+    if (c === undefined) return null;
+    if (!this.sr.visible(r, c) && this.sr.isHidden(r, c)) {
+      this.s.problemi.push(MSG_LETTORE.cellaNascosta(colonna, toA1(r, c)));
+      return null;
+    }
+    return this.raw(r, c);
+  }
+
   // ---- title and header ------------------------------------------------------------------
 
   private readTitle(r: number): void {
     const { s } = this;
-    const cells = this.sr.cells(r);
+    let cells = this.sr.cells(r);
+    // two cards side by side: read the left one and say so (cards are meant to be stacked)
+    const titles = cells.filter((x) => /GESTIONALE\s*\d{4}/i.test(x.text));
+    if (titles.length > 1) {
+      s.problemi.push(MSG_LETTORE.schedeAffiancate(titles.map((x) => toA1(r, x.c))));
+      cells = cells.filter((x) => x.c < titles[1].c);
+    }
     const joined = cells.map((x) => x.text).join(' ');
     s.titolo = { value: joined, cell: toA1(r, cells[0].c) };
     const m = /(\d{4})\s*[–—\-/]?\s*(\d{4}|\d{2})(?!\d)/.exec(joined);
@@ -538,6 +560,9 @@ class CardReader {
       if (firstSlot < 0) firstSlot = j;
       lastSlot = last = j;
       const peso = pesoText && cols.peso !== undefined ? parsePeso(pesoCell, toA1(j, cols.peso)) : null;
+      if (!pesoText && pesoCell?.formula && cols.peso !== undefined) {
+        this.s.problemi.push(MSG_LETTORE.formulaSenzaRisultato(toA1(j, cols.peso)));
+      }
       if (!azText && !peso) continue;
       const a: Azione = {
         n: idx,
@@ -549,8 +574,8 @@ class CardReader {
         indicatori: cols.indicatori !== undefined ? this.field(j, cols.indicatori) : null,
         atteso: this.raw(j, cols.atteso),
         graduazione: cols.graduazione !== undefined ? this.field(j, cols.graduazione) : null,
-        raggiunto: this.raw(j, cols.raggiunto),
-        percentuale: this.raw(j, cols.percentuale),
+        raggiunto: this.writable(j, cols.raggiunto, 'RAGGIUNTO'),
+        percentuale: this.writable(j, cols.percentuale, '%'),
       };
       this.fixShiftedGraduation(a, j);
       ann.azioni.push(a);

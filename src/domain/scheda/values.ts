@@ -38,7 +38,8 @@ export function parsePeso(cell: Cell | undefined, address: string): Peso | null 
     return mk(v, Number.isInteger(v) && !decimalShown ? 'intero' : 'decimale', text);
   }
   if (typeof v === 'string' || ((v === null || v === undefined) && shown)) {
-    const s = (typeof v === 'string' ? v : shown).trim();
+    // a leading apostrophe typed by another program ("'25") is Excel's "text" mark, not part of the number
+    const s = (typeof v === 'string' ? v : shown).trim().replace(/^'/, '');
     if (!s) return null;
     const pct = PCT_RE.exec(s);
     const n = parseDecimalIt(pct ? pct[1] : s);

@@ -32,6 +32,12 @@ export const MSG_LETTORE = {
     `${ord(n)} annualità (${cell}): non trovo la riga di intestazione «N. | PESO | AZIONE …»; le azioni non sono state lette.`,
   colonnaMancante: (n: number, colonna: string, cell: string) =>
     `${ord(n)} annualità: nell'intestazione (${cell}) manca la colonna ${colonna}.`,
+  cellaNascosta: (colonna: string, cell: string) =>
+    `La cella ${colonna} ${cell} è coperta da un'unione di celle: non verrà scritta. Separare le celle per avere il ${colonna} calcolato.`,
+  schedeAffiancate: (celle: string[]) =>
+    `Ci sono più titoli OBIETTIVO GESTIONALE affiancati nella stessa riga (${celle.join(', ')}): si legge solo la scheda a sinistra. Mettere ogni scheda sotto l'altra o su un foglio a sé.`,
+  formulaSenzaRisultato: (cell: string) =>
+    `La cella ${cell} contiene una formula senza risultato salvato: aprire il file in Excel e salvarlo, così il valore si può leggere.`,
   graduazioneSpostata: (cell: string) =>
     `Il testo in ${cell} (colonna RAGGIUNTO) è una graduazione: è stato letto come GRADUAZIONE; spostarlo nella colonna GRADUAZIONE.`,
   responsabileConPercentuale: (text: string, cell: string) =>
