@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Dismiss16Regular } from '@fluentui/react-icons';
 import { UI } from '../domain/testi/ui';
@@ -6,13 +7,19 @@ import { describeError } from './errors';
 export { describeError };
 
 export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // the bar sits at the top of the pane: bring it into view when the failed button was further down
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
-  const { message, todo } = describeError(error);
+  const { message, todo, intatta } = describeError(error);
   return (
-    <MessageBar intent="error" layout="multiline" role="alert">
+    <MessageBar ref={ref} intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{UI.errori.titolo}</MessageBarTitle>
-        {message} {todo}
+        {message} {intatta ? `${UI.errori.nessunaModifica} ` : ''}
+        {todo}
       </MessageBarBody>
       <MessageBarActions
         containerAction={

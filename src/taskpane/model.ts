@@ -54,6 +54,8 @@ export interface CardSummary {
   periodo: string | null;
   /** the latest annualità with a computed level */
   livello: { anno: number | null; livello: number } | null;
+  /** every annualità with its level from the card's % cells (null when none is filled in) */
+  livelli: LivelloAnnualita[];
   errori: number;
   avvisi: number;
   /** where to go when the card is clicked */
@@ -67,7 +69,8 @@ export function findingsOf(s: Pick<Scheda, 'sheet' | 'index'>, findings: Finding
 export function summarize(schede: Scheda[], findings: Finding[]): CardSummary[] {
   return schede.map((s) => {
     const own = findingsOf(s, findings);
-    const livelli = livelliScheda(s).filter((l) => l.livello !== null);
+    const all = livelliScheda(s);
+    const livelli = all.filter((l) => l.livello !== null);
     const last = livelli[livelli.length - 1];
     return {
       key: schedaKey(s),
@@ -79,6 +82,7 @@ export function summarize(schede: Scheda[], findings: Finding[]): CardSummary[] 
       anni: s.annualita.map((a) => a.anno).filter((y): y is number => y !== null),
       periodo: s.periodo ? `${s.periodo.from}–${s.periodo.to}` : null,
       livello: last ? { anno: last.anno, livello: last.livello as number } : null,
+      livelli: all,
       errori: own.filter((f) => f.gravita === 'errore').length,
       avvisi: own.filter((f) => f.gravita === 'avviso').length,
       cell: s.titolo?.cell ?? s.range.split(':')[0] ?? 'A1',

@@ -7,6 +7,7 @@ import type { Finding } from '../domain/controlli/types';
 import { readWorkbook } from '../domain/scheda';
 import { checkWorkbook } from '../domain/controlli';
 import type { WorkbookPort } from '../workbook/port';
+import { WriteFailure } from './errors';
 
 export interface WorkbookView {
   grids: Grid[];
@@ -71,7 +72,7 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
         await port.applyWritePlan(plan);
         return true;
       } catch (e) {
-        setError(e);
+        setError(new WriteFailure(e));
         return false;
       } finally {
         writing.current = false;

@@ -1,7 +1,7 @@
 // Rilevazioni → Calcola → Annulla, as in SCENARIO.md steps 3–4: prepare the sheet, record two measurements
 // through the form (a completion date and a number of hours), compute 2024, see the levels and the
 // Riepilogo; undo, and the card's RAGGIUNTO/% are empty again.
-import { assert, cellText, openPreview, openTab, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
+import { assert, cellText, openPreview, openTab, paneShot, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
 
 export const name = 'pannello: prepara Rilevazioni, due rilevazioni dal modulo, calcola 2024, annulla';
 
@@ -30,6 +30,19 @@ export async function run({ page, baseUrl, shot }) {
   await pane.getByTestId('salva-rilevazioni').click();
   await until(async () => (await a1.innerText()).match(/31\/06\/2025|impossibil|non .*valid/i), 'nessun messaggio per la data impossibile');
   await screens(page, shot, 'rilevazioni-errore');
+  // the impossible date stays in the field, beside the message
+  assert((await dateInput.inputValue()) === '31/06/2025', `campo data: ${await dateInput.inputValue()}`);
+
+  // the calendar: pick the 15th of the month shown; the field gets it as dd/mm/yyyy and the message goes away
+  await a1.getByTestId('apri-calendario').click();
+  const day15 = page.locator('.fui-CalendarDayGrid__dayButton').filter({ hasText: /^15$/ }).first();
+  await day15.waitFor();
+  await page.waitForTimeout(400); // the popover's fade-in
+  await paneShot(page, 'pannello-rilevazioni-calendario');
+  await shot('anteprima-rilevazioni-calendario');
+  await day15.click();
+  await until(async () => /^15\/\d{2}\/\d{4}$/.test(await dateInput.inputValue()), 'il calendario non scrive la data');
+  await until(async () => !/non esiste/.test(await a1.innerText()), 'il messaggio della data impossibile resta');
 
   await dateInput.fill('20/01/2025');
   await dateInput.press('Tab');
@@ -67,6 +80,15 @@ export async function run({ page, baseUrl, shot }) {
   assert(/ritardo 20 gg/.test(r15), `RAGGIUNTO di Trasparenza H15: "${r15}"`);
   assert(p15 === '70%', `% di Trasparenza I15: "${p15}"`);
   await shot('anteprima-scheda-calcolata');
+
+  // Panoramica: the level of each annualità read back from the card's % cells (2024 computed, the others not)
+  await openTab(page, 'panoramica');
+  const tcard = pane.getByTestId('scheda-card').filter({ hasText: 'Trasparenza' });
+  const badge = tcard.locator('[data-testid="livello"][data-anno="2024"]');
+  await until(async () => (await badge.count()) && (await badge.innerText()).trim() === '2024: 71,7%', 'Panoramica non mostra 2024: 71,7%');
+  assert((await tcard.innerText()).includes('2025: —'), `Panoramica, Trasparenza: ${await tcard.innerText()}`);
+  await paneShot(page, 'pannello-panoramica-calcolata');
+  await openTab(page, 'calcola');
 
   // 4. undo: the card's cells are empty again and the Riepilogo (new with this compute) is gone
   await pane.getByTestId('annulla-calcolo').click();

@@ -87,6 +87,16 @@ describe('summarize', () => {
     expect(sa.cell).toBe('A1');
     expect(sb).toMatchObject({ errori: 0, avvisi: 1, livello: null, dirigente: null, titolo: 'Polizia Locale (scheda 2)' });
   });
+
+  it('gives every annualità its own level, null where the % cells are still empty', () => {
+    const s = scheda('Sito web', 1, [[azione(1, 40, 1), azione(2, 60, null)], [azione(1, 50, null), azione(2, 50, null)]]);
+    const [c] = summarize([s], []);
+    expect(c.livelli).toEqual([
+      { anno: 2025, livello: 1, rilevate: 1, totale: 2 },
+      { anno: 2026, livello: null, rilevate: 0, totale: 2 },
+    ]);
+    expect(c.livello).toEqual({ anno: 2025, livello: 1 });
+  });
 });
 
 describe('groupFindings', () => {

@@ -41,6 +41,8 @@ const useStyles = makeStyles({
   },
   azione: { display: 'flex', flexDirection: 'column', gap: '2px', paddingLeft: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
   small: { color: tokens.colorNeutralForeground3 },
+  details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  summary: { cursor: 'pointer', fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalXS },
   link: {
     width: '100%',
     maxWidth: 'none',
@@ -55,8 +57,36 @@ const useStyles = makeStyles({
 
 const TUTTE = 'tutte';
 
+function EsitoAzioneRow({ a }: { a: EsitoScheda['azioni'][number] }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.azione} data-testid="esito-azione" data-n={a.n} data-livello={a.livello ?? ''}>
+      <Text size={200} weight="semibold">
+        {UI.calcola.azione(a.n)}
+        {a.peso !== null ? ` · ${UI.rilevazioni.peso(formatNumberIt(a.peso))}` : ''}:{' '}
+        {a.livello === null ? (
+          <Badge appearance="tint" color={a.stato === 'non-valida' ? 'danger' : 'subtle'}>
+            {a.stato === 'non-valida' ? UI.calcola.nonCalcolabile : UI.calcola.nonRilevata}
+          </Badge>
+        ) : (
+          <Badge appearance="filled" color="brand" data-testid="livello-azione">
+            {pct(a.livello)}
+          </Badge>
+        )}
+      </Text>
+      {a.spiegazione && (
+        <Text size={200} className={styles.small}>
+          {a.spiegazione}
+        </Text>
+      )}
+    </div>
+  );
+}
+
 function EsitoCard({ e }: { e: EsitoScheda }) {
   const styles = useStyles();
+  // an annualità with nothing measured yet: one line, its actions folded away
+  const vuota = e.rilevate === 0 && e.azioni.every((a) => a.livello === null && a.stato !== 'non-valida');
   return (
     <div
       className={styles.card}
@@ -68,33 +98,25 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
       <Text weight="semibold">{e.label}</Text>
       <Text size={200} className={styles.small}>
         {e.foglio}
-        {e.anno !== null ? ` · ${e.anno}` : ''} · {e.rilevate}/{e.azioni.length}
+        {e.anno !== null ? ` · ${e.anno}` : ''} · {UI.calcola.rilevate(e.rilevate, e.azioni.length)}
       </Text>
-      <Text data-testid="grado">
-        {UI.calcola.grado(e.grado === null ? UI.calcola.nonCalcolabile : pct(e.grado))}
-      </Text>
-      {e.azioni.map((a) => (
-        <div key={a.n} className={styles.azione} data-testid="esito-azione" data-n={a.n} data-livello={a.livello ?? ''}>
-          <Text size={200} weight="semibold">
-            {UI.calcola.azione(a.n)}
-            {a.peso !== null ? ` · ${UI.rilevazioni.peso(formatNumberIt(a.peso))}` : ''}:{' '}
-            {a.livello === null ? (
-              <Badge appearance="tint" color={a.stato === 'non-valida' ? 'danger' : 'subtle'}>
-                {a.stato === 'non-valida' ? UI.calcola.nonCalcolabile : UI.calcola.nonRilevata}
-              </Badge>
-            ) : (
-              <Badge appearance="filled" color="brand" data-testid="livello-azione">
-                {pct(a.livello)}
-              </Badge>
-            )}
+      {vuota ? (
+        <details className={styles.details}>
+          <summary className={styles.summary}>{UI.calcola.nessunaRilevata}</summary>
+          {e.azioni.map((a) => (
+            <EsitoAzioneRow key={a.n} a={a} />
+          ))}
+        </details>
+      ) : (
+        <>
+          <Text data-testid="grado">
+            {UI.calcola.grado(e.grado === null ? UI.calcola.nonCalcolabile : pct(e.grado))}
           </Text>
-          {a.spiegazione && (
-            <Text size={200} className={styles.small}>
-              {a.spiegazione}
-            </Text>
-          )}
-        </div>
-      ))}
+          {e.azioni.map((a) => (
+            <EsitoAzioneRow key={a.n} a={a} />
+          ))}
+        </>
+      )}
     </div>
   );
 }
@@ -238,6 +260,9 @@ export default function Calcola({ wb, port }: TabProps) {
           <Text size={200}>{UI.calcola.conflittiIntro}</Text>
           {conflitti.map((f, i) => (
             <div key={`${keyOf(f)}-${i}`} className={styles.card} data-testid="conflitto" data-cella={keyOf(f)}>
+              <Text size={200} weight="semibold">
+                {f.foglio}!{f.celle[0]}
+              </Text>
               <Button appearance="subtle" className={styles.link} onClick={() => void wb.run(() => port.select(f.foglio, f.celle[0]))}>
                 {f.messaggio}
               </Button>

@@ -35,8 +35,10 @@ const useStyles = makeStyles({
     minHeight: 'auto',
   },
   item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
-  code: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  code: { display: 'block', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  fix: { marginLeft: '28px', maxWidth: 'calc(100% - 28px)', whiteSpace: 'normal', height: 'auto' },
   pre: { whiteSpace: 'pre-wrap' },
+  heading: { margin: `${tokens.spacingVerticalXS} 0 0` },
 });
 
 const ICON: Record<Gravita, ReactElement> = {
@@ -70,13 +72,13 @@ export function Controlli({ wb, port }: TabProps) {
       {groups.length === 0 && !wb.loading && <Notice intent="success">{UI.controlli.nessuna}</Notice>}
       {groups.map((g) => (
         <div key={g.key} className={styles.group} data-testid="gruppo-segnalazioni">
-          <Text as="h2" weight="semibold" size={300}>
+          <Text as="h2" weight="semibold" size={300} className={styles.heading}>
             {g.label} <Badge appearance="tint">{g.count}</Badge>
           </Text>
           {g.severities.map((s) => (
             <div key={s.gravita} className={styles.group}>
-              <Text size={200} weight="semibold">
-                {UI.controlli.gravita[s.gravita]}
+              <Text as="h3" size={200} weight="semibold" className={styles.heading}>
+                {UI.controlli.gravita[s.gravita]} ({s.items.length})
               </Text>
               <ul className={tab.list}>
                 {s.items.map((f: Finding, i) => (
@@ -90,15 +92,23 @@ export function Controlli({ wb, port }: TabProps) {
                       onClick={() => void wb.run(() => port.select(f.foglio, firstRange(f)))}
                     >
                       <span>
-                        {f.messaggio}{' '}
+                        {f.messaggio}
                         <span className={styles.code}>
-                          {f.codice} · {f.foglio}!{f.celle.join(', ')}
+                          {f.foglio ? `${f.foglio}!${f.celle.join(', ')}` : f.celle.join(', ')} · {f.codice}
                         </span>
                       </span>
                     </Button>
                     {f.correzione && (
-                      <Button size="small" appearance="primary" onClick={() => setFix(f.correzione!)}>
-                        {UI.controlli.correggi}
+                      <Button
+                        size="small"
+                        appearance="primary"
+                        className={styles.fix}
+                        onClick={() => setFix(f.correzione!)}
+                        data-testid="correggi"
+                      >
+                        {f.correzione.tipo === 'graduazione-canonica'
+                          ? UI.controlli.correggiGraduazione
+                          : UI.controlli.correggiPeso(correzioneText(f.correzione))}
                       </Button>
                     )}
                   </li>

@@ -5,11 +5,13 @@ import {
   Dropdown,
   Field,
   Input,
+  makeStyles,
   Option,
   Radio,
   RadioGroup,
   SpinButton,
   Text,
+  tokens,
 } from '@fluentui/react-components';
 import { Add20Regular, DocumentTable20Regular, Save20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { WritePlan } from '../../domain/plan';
@@ -17,13 +19,45 @@ import { schedaLabel, type Scheda } from '../../domain/scheda/types';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import { gridFromValues, parsePeriodo, schedaAtSelection, schedaKey } from '../model';
-import { creaDaModello, elencoModelli, modelloPlan, readElencoRows, standardizzaPlan, STANDARD, type Esito } from '../nuovaScheda';
+import { creaDaModello, elencoModelli, modelloPlan, readElencoRows, standardizzaPlan, STANDARD, type Esito as PlanEsito } from '../nuovaScheda';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 type Origine = 'una' | 'elenco';
 
+const useStyles = makeStyles({
+  start: { alignSelf: 'flex-start' },
+  details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '18px' },
+  titoli: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '2px' },
+});
+
+interface Esito {
+  at: 'crea' | 'scheda';
+  intent: 'success' | 'info' | 'warning' | 'error';
+  text: string;
+  details?: string[];
+}
+
+function EsitoNotice({ e }: { e: Esito }) {
+  const styles = useStyles();
+  return (
+    <Notice intent={e.intent}>
+      <div data-testid="esito-nuova">
+        {e.text}
+        {e.details && e.details.length > 0 && (
+          <ul className={styles.details}>
+            {e.details.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Notice>
+  );
+}
+
 export default function NuovaScheda({ wb, port }: TabProps) {
   const tab = useTabStyles();
+  const styles = useStyles();
   const [modello, setModello] = useState<string>(STANDARD);
   const [origine, setOrigine] = useState<Origine>('una');
   const [titolo, setTitolo] = useState('');
@@ -34,10 +68,11 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const [tipo, setTipo] = useState<'comune' | 'individuale'>('comune');
   const [azioni, setAzioni] = useState(5);
   const [numAnnualita, setNumAnnualita] = useState(3);
-  const [elenco, setElenco] = useState<{ count: number; values: (string | number | boolean | null)[][] } | null>(null);
+  const [elenco, setElenco] = useState<{ count: number; titoli: string[]; values: (string | number | boolean | null)[][] } | null>(null);
   const [nomeModello, setNomeModello] = useState('');
   const [cardKey, setCardKey] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'info' | 'warning' | 'error'; text: string } | null>(null);
+  /** the outcome, shown under the button that caused it ('crea': new cards; 'scheda': template, standardizza) */
+  const [notice, setNotice] = useState<Esito | null>(null);
   const [busy, setBusy] = useState(false);
 
   const modelli = useMemo(() => elencoModelli(wb.grids), [wb.grids]);
@@ -45,18 +80,19 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const names = wb.grids.map((g) => g.name);
   const scheda: Scheda | undefined = wb.schede.find((s) => schedaKey(s) === cardKey) ?? wb.schede[0];
 
-  const write = async (plan: WritePlan | Esito | null, ok: (p: WritePlan) => string) => {
+  const write = async (at: Esito['at'], plan: WritePlan | PlanEsito | null, ok: (p: WritePlan) => string, details: string[] = []) => {
     if (!plan) return;
     if ('ok' in plan) {
       if (!plan.ok) {
-        setNotice({ intent: 'error', text: plan.message });
+        setNotice({ at, intent: 'error', text: plan.message });
         return;
       }
       plan = plan.plan;
     }
     setBusy(true);
+    setNotice(null);
     try {
-      if (await wb.apply(plan)) setNotice({ intent: 'success', text: ok(plan) });
+      if (await wb.apply(plan)) setNotice({ at, intent: 'success', text: ok(plan), details });
     } finally {
       setBusy(false);
     }
@@ -66,16 +102,17 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const leggiSelezione = async () => {
     const sel = await wb.run(() => port.getSelection());
     const values = sel?.values ?? [];
-    const count = readElencoRows(gridFromValues(values)).length;
-    setElenco({ count, values });
-    setNotice(count ? null : { intent: 'warning', text: UI.nuova.elencoVuoto });
+    const rows = readElencoRows(gridFromValues(values));
+    const count = rows.length;
+    setElenco({ count, titoli: rows.map((r) => r.titolo), values });
+    setNotice(count ? null : { at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
   };
 
   const crea = async () => {
     if (!periodoOk) return;
     const opts = { periodo: periodoOk, tipo, azioniPerAnnualita: azioni, annualita: numAnnualita };
     if (origine === 'una') {
-      await write(creaDaModello(modello, wb.grids, { ...opts, titolo, dirigente, unita }, names), created);
+      await write('crea', creaDaModello(modello, wb.grids, { ...opts, titolo, dirigente, unita }, names), created);
     } else {
       let values = elenco?.values;
       if (!values) {
@@ -84,10 +121,10 @@ export default function NuovaScheda({ wb, port }: TabProps) {
       }
       const rows = readElencoRows(gridFromValues(values));
       if (!rows.length) {
-        setNotice({ intent: 'warning', text: UI.nuova.elencoVuoto });
+        setNotice({ at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
         return;
       }
-      await write(creaDaModello(modello, wb.grids, opts, names, rows), created);
+      await write('crea', creaDaModello(modello, wb.grids, opts, names, rows), created);
     }
   };
 
@@ -102,11 +139,6 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   return (
     <section className={tab.section} aria-label={UI.tabs.nuova}>
       <Text size={200}>{UI.nuova.intro}</Text>
-      {notice && (
-        <Notice intent={notice.intent}>
-          <span data-testid="esito-nuova">{notice.text}</span>
-        </Notice>
-      )}
       <Field label={UI.nuova.modello}>
         <Dropdown
           value={modello === STANDARD ? UI.nuova.standard : modello}
@@ -146,7 +178,19 @@ export default function NuovaScheda({ wb, port }: TabProps) {
           <Button icon={<TableSimple20Regular />} onClick={() => void leggiSelezione()}>
             {UI.nuova.leggiSelezione}
           </Button>
-          {elenco && elenco.count > 0 && <Text data-testid="elenco-letto">{UI.nuova.elencoLetto(elenco.count)}</Text>}
+          {elenco && elenco.count > 0 && (
+            <>
+              <Text data-testid="elenco-letto">{UI.nuova.elencoLetto(elenco.count)}</Text>
+              <ol className={styles.titoli}>
+                {elenco.titoli.slice(0, 12).map((t, i) => (
+                  <li key={i}>
+                    <Text size={200}>{t}</Text>
+                  </li>
+                ))}
+                {elenco.titoli.length > 12 && <li>…</li>}
+              </ol>
+            </>
+          )}
         </>
       )}
       <div className={tab.row}>
@@ -199,8 +243,12 @@ export default function NuovaScheda({ wb, port }: TabProps) {
       >
         {origine === 'una' ? UI.nuova.crea : UI.nuova.creaElenco}
       </Button>
+      {notice?.at === 'crea' && <EsitoNotice e={notice} />}
 
       <Divider />
+      <Text as="h2" size={300} weight="semibold">
+        {UI.nuova.daScheda}
+      </Text>
       {scheda ? (
         <>
           <Field label={UI.rilevazioni.scheda}>
@@ -217,7 +265,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
               ))}
             </Dropdown>
           </Field>
-          <Button appearance="subtle" size="small" onClick={() => void pickFromSelection()}>
+          <Button appearance="subtle" size="small" className={styles.start} onClick={() => void pickFromSelection()}>
             {UI.rilevazioni.usaSelezione}
           </Button>
           <Text size={200}>{UI.nuova.salvaModelloAiuto}</Text>
@@ -230,7 +278,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
               disabled={busy || !nomeModello.trim()}
               data-testid="salva-modello"
               onClick={() =>
-                void write(modelloPlan(scheda, wb.grids, nomeModello.trim()), () => UI.nuova.modelloSalvato(nomeModello.trim()))
+                void write('scheda', modelloPlan(scheda, wb.grids, nomeModello.trim()), () => UI.nuova.modelloSalvato(nomeModello.trim()))
               }
             >
               {UI.nuova.salvaModello}
@@ -242,7 +290,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
             disabled={busy}
             onClick={() => {
               const { plan, changes } = standardizzaPlan(scheda, wb.grids);
-              void write(plan, (p) => [UI.nuova.standardizzata(p.sheets?.[0]?.name ?? ''), ...changes].join(' '));
+              void write('scheda', plan, (p) => UI.nuova.standardizzata(p.sheets?.[0]?.name ?? ''), changes);
             }}
             data-testid="standardizza"
           >
@@ -252,6 +300,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
       ) : (
         <Text size={200}>{UI.nuova.nessunaSchedaSelezionata}</Text>
       )}
+      {notice?.at === 'scheda' && <EsitoNotice e={notice} />}
     </section>
   );
 }

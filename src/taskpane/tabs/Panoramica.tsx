@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Badge, Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { UI } from '../../domain/testi/ui';
 import type { WorkbookPort } from '../../workbook/port';
@@ -24,6 +25,7 @@ function tipoLabel(t: CardSummary['tipo']): string {
 
 export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
   const styles = useTabStyles();
+  const detailsId = useId();
   return (
     <Card
       className={styles.card}
@@ -31,6 +33,7 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
       role="button"
       tabIndex={0}
       aria-label={UI.panoramica.vaiAllaScheda(c.titolo)}
+      aria-describedby={detailsId}
       data-testid="scheda-card"
       onClick={onOpen}
       onKeyDown={(e) => {
@@ -48,22 +51,43 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
           </Text>
         }
       />
+      <div id={detailsId} className={styles.section}>
       <div className={styles.meta}>
         <Badge appearance="outline" color="informative">
           {tipoLabel(c.tipo)}
         </Badge>
-        {c.anni.length > 0 && (
+        {c.periodo && (
           <Text size={200} className={styles.small}>
-            {UI.panoramica.annualita(c.anni.join(', '))}
+            {UI.panoramica.periodo(c.periodo)}
           </Text>
         )}
       </div>
+      {c.livelli.length > 0 && (
+        <div className={styles.meta} data-testid="annualita">
+          <Text size={200} className={styles.small}>
+            {UI.panoramica.raggiungimento}
+          </Text>
+          {c.livelli.map((l, i) =>
+            l.livello !== null ? (
+              <Badge
+                key={i}
+                appearance="filled"
+                color="brand"
+                data-testid="livello"
+                data-anno={l.anno ?? ''}
+                title={UI.panoramica.livelloDettaglio(l.anno, pct(l.livello), l.rilevate, l.totale)}
+              >
+                {UI.panoramica.livello(l.anno ?? i + 1, pct(l.livello))}
+              </Badge>
+            ) : (
+              <Badge key={i} appearance="outline" color="informative" data-anno={l.anno ?? ''} title={UI.panoramica.nonCalcolato(l.anno ?? i + 1)}>
+                {UI.panoramica.livello(l.anno ?? i + 1, UI.panoramica.trattino)}
+              </Badge>
+            ),
+          )}
+        </div>
+      )}
       <div className={styles.meta}>
-        {c.livello && (
-          <Badge appearance="filled" color="brand" data-testid="livello">
-            {UI.panoramica.livello(c.livello.anno, pct(c.livello.livello))}
-          </Badge>
-        )}
         {c.errori > 0 && (
           <Badge appearance="filled" color="danger">
             {UI.panoramica.errori(c.errori)}
@@ -79,6 +103,7 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
             {UI.panoramica.nessunProblema}
           </Badge>
         )}
+      </div>
       </div>
     </Card>
   );

@@ -7,6 +7,9 @@ import {
   Input,
   makeStyles,
   Option,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
   Radio,
   RadioGroup,
   Switch,
@@ -14,7 +17,10 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { DatePicker, defaultDatePickerStrings, type CalendarStrings } from '@fluentui/react-datepicker-compat';
+// the calendar of Fluent's date picker (@fluentui/react-calendar-compat): a plain text field keeps
+// exactly what was typed, so an impossible date stays visible beside the core's message
+import { Calendar, DayOfWeek, defaultCalendarStrings, type CalendarStrings } from '@fluentui/react-calendar-compat';
+import { CalendarLtr20Regular } from '@fluentui/react-icons';
 import { formatDateIt, formatNumberIt, utcDate } from '../../domain/grid';
 import { ruleKindLabel } from '../../domain/graduazione';
 import type { Rule } from '../../domain/graduazione/types';
@@ -55,10 +61,11 @@ const useStyles = makeStyles({
   },
   small: { color: tokens.colorNeutralForeground3 },
   full: { width: '100%', minWidth: 0 },
+  start: { alignSelf: 'flex-start' },
 });
 
 const IT_STRINGS: CalendarStrings = {
-  ...defaultDatePickerStrings,
+  ...defaultCalendarStrings,
   months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
   shortMonths: ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
   days: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
@@ -69,10 +76,55 @@ const IT_STRINGS: CalendarStrings = {
   prevYearAriaLabel: 'Anno precedente',
   nextYearAriaLabel: 'Anno successivo',
   closeButtonAriaLabel: 'Chiudi',
+  dayMarkedAriaLabel: 'segnato',
+  monthPickerHeaderAriaLabel: '{0}, seleziona per cambiare l\'anno',
+  yearPickerHeaderAriaLabel: '{0}, seleziona per cambiare il mese',
+  selectedDateFormatString: 'Data selezionata {0}',
 };
 
 const toLocal = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 const fromLocal = (d: Date) => utcDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+
+/** a dd/mm/yyyy text field with a calendar button: the text is what the form holds */
+function DateField({ value, onChange }: { value: string; onChange(text: string): void }) {
+  const [open, setOpen] = useState(false);
+  const d = parseDateIt(value);
+  return (
+    <Input
+      value={value}
+      placeholder={UI.rilevazioni.dataPlaceholder}
+      onChange={(_, v) => onChange(v.value)}
+      data-testid="campo-data"
+      contentAfter={
+        <Popover open={open} onOpenChange={(_, v) => setOpen(v.open)} trapFocus positioning="below-end">
+          <PopoverTrigger disableButtonEnhancement>
+            <Button
+              appearance="transparent"
+              size="small"
+              icon={<CalendarLtr20Regular />}
+              aria-label={UI.rilevazioni.apriCalendario}
+              title={UI.rilevazioni.apriCalendario}
+              data-testid="apri-calendario"
+            />
+          </PopoverTrigger>
+          <PopoverSurface aria-label={UI.rilevazioni.calendario}>
+            <Calendar
+              value={d ? toLocal(d) : undefined}
+              strings={IT_STRINGS}
+              firstDayOfWeek={DayOfWeek.Monday}
+              showMonthPickerAsOverlay
+              showGoToToday
+              onSelectDate={(date) => {
+                onChange(formatDateIt(fromLocal(date)));
+                setOpen(false);
+              }}
+            />
+          </PopoverSurface>
+        </Popover>
+      }
+    />
+  );
+}
 
 interface ActionFormProps {
   r: AzioneRef;
@@ -80,18 +132,28 @@ interface ActionFormProps {
   errors: EntryCheck['errors'];
   hasRow: boolean;
   onChange(e: Entry): void;
+  /** focus left the action: check its fields with the core (messages at once, not only on writing) */
+  onLeave(): void;
 }
 
-function ActionForm({ r, entry, errors, hasRow, onChange }: ActionFormProps) {
+function ActionForm({ r, entry, errors, hasRow, onChange, onLeave }: ActionFormProps) {
   const styles = useStyles();
   const rule: Rule = r.rule;
   const field = measureField(rule.kind);
   const set = (patch: Partial<Entry>) => onChange({ ...entry, ...patch });
-  const typed = useRef('');
   const label = `${UI.calcola.azione(r.n)}`;
   const peso = r.azione.peso?.points;
   return (
-    <div className={styles.action} role="group" aria-label={label} data-testid="azione-form" data-n={r.n}>
+    <div
+      className={styles.action}
+      role="group"
+      aria-label={label}
+      data-testid="azione-form"
+      data-n={r.n}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onLeave();
+      }}
+    >
       <Text weight="semibold">
         {label}
         {peso !== null && peso !== undefined ? ` · ${UI.rilevazioni.peso(formatNumberIt(peso))}` : ''}
@@ -99,43 +161,19 @@ function ActionForm({ r, entry, errors, hasRow, onChange }: ActionFormProps) {
       <Text size={200} className={styles.azioneText} title={r.azione.azione?.value}>
         {r.azione.azione?.value ?? ''}
       </Text>
-      <Text size={200} className={styles.small}>
-        {UI.rilevazioni.regola(ruleKindLabel(rule.kind))}
+      <Text size={200} className={`${styles.small} ${styles.azioneText}`} title={r.azione.graduazione?.value}>
+        {UI.rilevazioni.regola(ruleKindLabel(rule.kind).toLowerCase(), r.azione.graduazione?.value?.trim() ?? '')}
         {rule.reference?.date ? ` · ${UI.rilevazioni.scadenza(formatDateIt(rule.reference.date))}` : ''}
       </Text>
       {!hasRow && <Notice intent="warning">{UI.rilevazioni.rigaMancante}</Notice>}
       {hasRow && field === 'data' && (
-        <Field label={UI.rilevazioni.dataCompletamento} validationMessage={errors.data} validationState={errors.data ? 'error' : 'none'}>
-          <div
-            onBlurCapture={(e) => {
-              const v = (e.target as HTMLInputElement).value;
-              if (typeof v === 'string' && v.trim() && !parseDateIt(v)) set({ data: v.trim() });
-            }}
-          >
-          <DatePicker
-            className={styles.full}
-            allowTextInput
-            placeholder={UI.rilevazioni.dataPlaceholder}
-            strings={IT_STRINGS}
-            firstDayOfWeek={1}
-            value={(() => {
-              const d = parseDateIt(entry.data);
-              return d ? toLocal(d) : null;
-            })()}
-            formatDate={(d) => (d ? formatDateIt(fromLocal(d)) : '')}
-            parseDateFromString={(s) => {
-              // keep what was typed: an impossible date gets the core's message on saving
-              typed.current = s.trim();
-              const d = parseDateIt(s);
-              return d ? toLocal(d) : null;
-            }}
-            onSelectDate={(d) => {
-              set({ data: d ? formatDateIt(fromLocal(d)) : typed.current });
-              typed.current = '';
-            }}
-            input={{ 'data-testid': 'campo-data' } as Record<string, string>}
-          />
-          </div>
+        <Field
+          label={UI.rilevazioni.dataCompletamento}
+          hint={UI.rilevazioni.dataAiuto}
+          validationMessage={errors.data}
+          validationState={errors.data ? 'error' : 'none'}
+        >
+          <DateField value={entry.data} onChange={(data) => set({ data })} />
         </Field>
       )}
       {hasRow && field === 'valore' && (
@@ -210,11 +248,13 @@ function ActionForm({ r, entry, errors, hasRow, onChange }: ActionFormProps) {
 
 export default function Rilevazioni({ wb, port }: TabProps) {
   const tab = useTabStyles();
+  const styles = useStyles();
   const [cardKey, setCardKey] = useState<string | null>(null);
   const [anno, setAnno] = useState<number | null>(null);
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [errors, setErrors] = useState<Record<string, EntryCheck['errors']>>({});
-  const [notice, setNotice] = useState<{ intent: 'success' | 'info' | 'error'; text: string } | null>(null);
+  /** the outcome, shown under the button that caused it */
+  const [notice, setNotice] = useState<{ at: 'prepara' | 'salva'; intent: 'success' | 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const scheda: Scheda | undefined = wb.schede.find((s) => schedaKey(s) === cardKey) ?? wb.schede[0];
@@ -273,13 +313,22 @@ export default function Rilevazioni({ wb, port }: TabProps) {
     try {
       const res = preparaRilevazioniDettagli(wb.schede, wb.grids);
       if (!res.plan.sheets?.length && !res.plan.cells?.length) {
-        setNotice({ intent: 'info', text: UI.rilevazioni.preparato(0) });
+        setNotice({ at: 'prepara', intent: 'info', text: UI.rilevazioni.preparato(0) });
         return;
       }
-      if (await wb.apply(res.plan)) setNotice({ intent: 'success', text: UI.rilevazioni.preparato(res.aggiunte) });
+      if (await wb.apply(res.plan)) setNotice({ at: 'prepara', intent: 'success', text: UI.rilevazioni.preparato(res.aggiunte) });
     } finally {
       setBusy(false);
     }
+  };
+
+  /** the core's messages for one action (on leaving it, and while correcting a field in error) */
+  const recheck = (r: AzioneRef, entry: Entry | undefined) => {
+    const k = refKey(r);
+    const init = initial[k];
+    if (!init || init.row === null) return;
+    const errs = checkEntry(entry ?? init.entry, r.rule, init.entry).errors;
+    setErrors((cur) => ({ ...cur, [k]: errs }));
   };
 
   const salva = async () => {
@@ -299,17 +348,17 @@ export default function Rilevazioni({ wb, port }: TabProps) {
     }
     setErrors(errs);
     if (Object.keys(errs).length) {
-      setNotice({ intent: 'error', text: UI.rilevazioni.errori });
+      setNotice({ at: 'salva', intent: 'error', text: UI.rilevazioni.errori });
       return;
     }
     if (!writes.length) {
-      setNotice({ intent: 'info', text: UI.rilevazioni.nienteDaSalvare });
+      setNotice({ at: 'salva', intent: 'info', text: UI.rilevazioni.nienteDaSalvare });
       return;
     }
     setBusy(true);
     try {
       if (await wb.apply({ cells: writes, select: { sheet: table.sheet, range: writes[0].address } }))
-        setNotice({ intent: 'success', text: UI.rilevazioni.salvato(count) });
+        setNotice({ at: 'salva', intent: 'success', text: UI.rilevazioni.salvato(count) });
     } finally {
       setBusy(false);
     }
@@ -323,14 +372,14 @@ export default function Rilevazioni({ wb, port }: TabProps) {
           {UI.rilevazioni.prepara}
         </Button>
       </div>
-      {notice && (
+      {notice?.at === 'prepara' && (
         <Notice intent={notice.intent}>
           <span data-testid="esito-rilevazioni">{notice.text}</span>
         </Notice>
       )}
       {!table && wb.schede.length > 0 && <Notice intent="info">{UI.rilevazioni.mancante}</Notice>}
       {wb.schede.length === 0 && <Text>{UI.nessunaScheda}</Text>}
-      {scheda && (
+      {scheda && table && (
         <>
           <Divider />
           <Field label={UI.rilevazioni.scheda}>
@@ -347,7 +396,7 @@ export default function Rilevazioni({ wb, port }: TabProps) {
               ))}
             </Dropdown>
           </Field>
-          <Button appearance="subtle" size="small" onClick={() => void pickFromSelection()}>
+          <Button appearance="subtle" size="small" className={styles.start} onClick={() => void pickFromSelection()}>
             {UI.rilevazioni.usaSelezione}
           </Button>
           {anni.length > 1 && (
@@ -371,7 +420,11 @@ export default function Rilevazioni({ wb, port }: TabProps) {
                   entry={entries[k] ?? init?.entry}
                   errors={errors[k] ?? {}}
                   hasRow={!!init && init.row !== null}
-                  onChange={(e) => setEntries((cur) => ({ ...cur, [k]: e }))}
+                  onChange={(e) => {
+                    setEntries((cur) => ({ ...cur, [k]: e }));
+                    if (Object.keys(errors[k] ?? {}).length) recheck(r, e);
+                  }}
+                  onLeave={() => recheck(r, entries[k])}
                 />
               );
             })}
@@ -379,6 +432,11 @@ export default function Rilevazioni({ wb, port }: TabProps) {
             <Button appearance="primary" onClick={() => void salva()} disabled={busy} data-testid="salva-rilevazioni">
               {UI.rilevazioni.salva}
             </Button>
+          )}
+          {notice?.at === 'salva' && (
+            <Notice intent={notice.intent}>
+              <span data-testid="esito-rilevazioni">{notice.text}</span>
+            </Notice>
           )}
         </>
       )}
