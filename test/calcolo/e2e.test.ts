@@ -155,7 +155,7 @@ describe('nothing a person typed is lost', () => {
     const conflicts = r.segnalazioni.filter((f) => f.codice === 'CONFLITTO_MANUALE');
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ foglio: '01 Trasparenza', celle: ['H15'], gravita: 'avviso' });
-    expect(conflicts[0].messaggio).toContain('"100%"');
+    expect(conflicts[0].messaggio).toContain('«100%»');
     let grids = await (await reload(wb)).readSheets();
     expect(value(grids, '01 Trasparenza', 'H15')).toBe('100%');
     expect(value(grids, '01 Trasparenza', 'I15')).toBeCloseTo(0.7, 9); // the empty % cell is written

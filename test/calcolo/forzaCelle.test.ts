@@ -39,7 +39,7 @@ describe('forzaCelle: overwrite just the chosen hand-typed cells', () => {
     const wb = await XlsxWorkbook.fromBuffer(filled);
     const r = await computeOn(wb);
     expect(conflictCells(r)).toEqual([`${S}!H15`, `${S}!I17`]);
-    expect(r.segnalazioni.find((f) => f.celle[0] === 'I17')?.messaggio).toContain('("75%")');
+    expect(r.segnalazioni.find((f) => f.celle[0] === 'I17')?.messaggio).toContain('(«75%»)');
     expect(r.conflitti).toBe(2);
     const grids = await (await reload(wb)).readSheets();
     expect(value(grids, S, 'H15')).toBe('100%');

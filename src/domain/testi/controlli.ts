@@ -76,8 +76,9 @@ export const MSG_CONTROLLI = {
   pesaturaCriteriMancanti: (tot: number, cell: string) =>
     `Il PESO TOTALE DELL'OBIETTIVO è ${num(tot)} (${cell}) ma i criteri della PESATURA non hanno pesi: inserirli.`,
   graduazioneNonLetta: (cell: string, reason: string | undefined) =>
-    `La graduazione in ${cell} non si può calcolare automaticamente${reason ? ` (${reason})` : ''}: ` +
-    `il livello andrà indicato a mano nelle Rilevazioni, oppure riscrivere la graduazione per fasce (es. «Nessun ritardo = 100%; ritardo fino a 30 gg = 70%»).`,
+    `La graduazione in ${cell} non si può calcolare automaticamente.` +
+    (reason ? ` ${/[.!?]$/.test(reason.trim()) ? reason.trim() : `${reason.trim()}.`}` : '') +
+    ` Indicare il livello a mano nelle Rilevazioni (Livello manuale e Motivazione), oppure riscrivere la graduazione per fasce, es. «Nessun ritardo = 100%; ritardo fino a 30 gg = 70%».`,
   graduazioneFasce: (cell: string, dettagli: string[], canonica: string | null) =>
     `Graduazione in ${cell}: ${dettagli.join(' ')}` + (canonica ? ` Forma corretta proposta: «${canonica}».` : ''),
   graduazioneData: (cell: string, dettaglio: string) => `Graduazione in ${cell}: ${dettaglio}`,
