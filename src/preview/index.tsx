@@ -91,7 +91,8 @@ function Preview({ dark }: { dark: boolean }) {
   const openFile = async (file: File) => {
     try {
       const wb = await XlsxWorkbook.fromBuffer(await file.arrayBuffer());
-      setMessage(null);
+      // what the downloaded copy will not keep (charts, pivots, macros): said when the file opens
+      setMessage(wb.avvisi.length ? wb.avvisi.join(' ') : null);
       setActive(null);
       setLoaded({ wb, fileName: file.name, id: ++ids.current });
     } catch {
