@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRange, toA1 } from '../../src/domain/grid';
 import { buildCard, buildSheetPlan, cardWidth, dateOf, numberOf } from '../../scripts/corpus/build';
 import { CORPUS, SAMPLE, STACKED, cardRows, cardText, workbookSpecs } from '../../scripts/corpus/cards';
+import { SEED_SARZANA } from '../helpers/shared';
 
-const SEED = new URL('../../../shared/seeds/002_c478a5ea033ad6cc.txt', import.meta.url).pathname;
+const SEED = SEED_SARZANA;
 
 describe('corpus data', () => {
   it('holds at least 15 Sarzana cards, each starting with its title line', () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseGraduazione, type Measurement, type Rule } from '../../src/domain/graduazione';
+import { sharedFile } from '../helpers/shared';
 
 interface CatBand {
   from: number | null;
@@ -27,7 +28,7 @@ interface Entry {
   rule: { kind: string; bands?: CatBand[]; reference_date: string | null; reference_date_source: string | null };
 }
 
-const path = resolve(__dirname, '../../../shared/esempi/graduations.json');
+const path = sharedFile('esempi/graduations.json');
 const catalogue = JSON.parse(readFileSync(path, 'utf8')) as { entries: Entry[]; distinct_texts: { id: string; text: string }[] };
 
 const KIND: Record<string, Rule['kind']> = {

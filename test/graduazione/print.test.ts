@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseGraduazione, printRule, type Band, type Rule, type RuleContext } from '../../src/domain/graduazione';
+import { sharedFile } from '../helpers/shared';
 
 const d = (y: number, m: number, day: number) => new Date(Date.UTC(y, m - 1, day));
 
@@ -62,7 +63,7 @@ describe('printRule: canonical Italian', () => {
   it('every catalogued seed text prints to a text that parses back to the same rule', async () => {
     const { readFileSync } = await import('node:fs');
     const { resolve } = await import('node:path');
-    const cat = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/esempi/graduations.json'), 'utf8')) as {
+    const cat = JSON.parse(readFileSync(sharedFile('esempi/graduations.json'), 'utf8')) as {
       entries: { GRADUAZIONE: string; TEMPI: string; ATTESO: string; annualita_year: number }[];
     };
     for (const e of cat.entries) {

@@ -5,8 +5,9 @@ import { buildFromTemplate, listTemplates, pianoNuoveSchede, saveAsTemplate, shi
 import { readSchede, readWorkbook } from '../../src/domain/scheda';
 import { seedLines, tsvToGrid } from '../helpers/tsvGrid';
 import { gridOf, roundTrip } from './helpers';
+import { SEED_SARZANA } from '../helpers/shared';
 
-const SEED = readFileSync(new URL('../../../shared/seeds/002_c478a5ea033ad6cc.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(SEED_SARZANA, 'utf8');
 
 describe('Salva come modello', () => {
   it('keeps the layout of a non-standard card with inputs cleared, and makes new cards from it', async () => {

@@ -7,8 +7,9 @@ import { readSchede, readWorkbook } from '../../src/domain/scheda';
 import type { Scheda } from '../../src/domain/scheda/types';
 import { seedLines, tsvToGrid } from '../helpers/tsvGrid';
 import { gridOf, roundTrip } from './helpers';
+import { SEED_SARZANA } from '../helpers/shared';
 
-const SEED = readFileSync(new URL('../../../shared/seeds/002_c478a5ea033ad6cc.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(SEED_SARZANA, 'utf8');
 
 function seedCard(from: number, to: number, name: string, percentAsNumber = false): { grid: Grid; scheda: Scheda } {
   const grid = tsvToGrid(seedLines(SEED, from, to), name, { cleanHtml: true, percentAsNumber });

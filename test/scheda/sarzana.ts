@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { Grid } from '../../src/domain/grid';
 import { tsvToGrid, type TsvOptions } from '../helpers/tsvGrid';
+import { SEED_SARZANA } from '../helpers/shared';
 
-export const SEED_PATH = new URL('../../../shared/seeds/002_c478a5ea033ad6cc.txt', import.meta.url);
+export const SEED_PATH = SEED_SARZANA;
 const LINES = readFileSync(SEED_PATH, 'utf8').split('\n');
 
 export function seedText(from: number, to: number): string[] {
