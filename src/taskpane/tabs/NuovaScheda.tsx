@@ -15,17 +15,16 @@ import {
 } from '@fluentui/react-components';
 import { Add20Regular, DocumentTable20Regular, Save20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { WritePlan } from '../../domain/plan';
-import { schedaLabel, type Scheda } from '../../domain/scheda/types';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
-import { gridFromValues, parsePeriodo, schedaAtSelection, schedaKey } from '../model';
+import { gridFromValues, parsePeriodo } from '../model';
 import { creaDaModello, elencoModelli, modelloPlan, readElencoRows, standardizzaPlan, STANDARD, type Esito as PlanEsito } from '../nuovaScheda';
+import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 type Origine = 'una' | 'elenco';
 
 const useStyles = makeStyles({
-  start: { alignSelf: 'flex-start' },
   details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '18px' },
   titoli: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '2px' },
 });
@@ -70,7 +69,6 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const [numAnnualita, setNumAnnualita] = useState(3);
   const [elenco, setElenco] = useState<{ count: number; titoli: string[]; values: (string | number | boolean | null)[][] } | null>(null);
   const [nomeModello, setNomeModello] = useState('');
-  const [cardKey, setCardKey] = useState<string | null>(null);
   /** the outcome, shown under the button that caused it ('crea': new cards; 'scheda': template, standardizza) */
   const [notice, setNotice] = useState<Esito | null>(null);
   const [busy, setBusy] = useState(false);
@@ -78,7 +76,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const modelli = useMemo(() => elencoModelli(wb.grids), [wb.grids]);
   const periodoOk = parsePeriodo(periodo);
   const names = wb.grids.map((g) => g.name);
-  const scheda: Scheda | undefined = wb.schede.find((s) => schedaKey(s) === cardKey) ?? wb.schede[0];
+  const { scheda, setCardKey, pickFromSelection } = useSchedaChoice({ wb, port });
 
   const write = async (at: Esito['at'], plan: WritePlan | PlanEsito | null, ok: (p: WritePlan) => string, details: string[] = []) => {
     if (!plan) return;
@@ -126,14 +124,6 @@ export default function NuovaScheda({ wb, port }: TabProps) {
       }
       await write('crea', creaDaModello(modello, wb.grids, opts, names, rows), created);
     }
-  };
-
-  const pickFromSelection = async () => {
-    const sel = await wb.run(() => port.getSelection());
-    if (!sel) return null;
-    const s = schedaAtSelection(wb.schede, sel.sheet, sel.range);
-    if (s) setCardKey(schedaKey(s));
-    return s;
   };
 
   return (
@@ -251,23 +241,13 @@ export default function NuovaScheda({ wb, port }: TabProps) {
       </Text>
       {scheda ? (
         <>
-          <Field label={UI.rilevazioni.scheda}>
-            <Dropdown
-              value={`${schedaLabel(scheda)} (${scheda.sheet})`}
-              selectedOptions={[schedaKey(scheda)]}
-              onOptionSelect={(_, d) => d.optionValue && setCardKey(d.optionValue)}
-              data-testid="scelta-scheda-nuova"
-            >
-              {wb.schede.map((s) => (
-                <Option key={schedaKey(s)} value={schedaKey(s)} text={`${schedaLabel(s)} (${s.sheet})`}>
-                  {`${schedaLabel(s)} (${s.sheet})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Button appearance="subtle" size="small" className={styles.start} onClick={() => void pickFromSelection()}>
-            {UI.rilevazioni.usaSelezione}
-          </Button>
+          <SchedaPicker
+            schede={wb.schede}
+            scheda={scheda}
+            onSelect={setCardKey}
+            onUseSelection={() => void pickFromSelection()}
+            testId="scelta-scheda-nuova"
+          />
           <Text size={200}>{UI.nuova.salvaModelloAiuto}</Text>
           <div className={tab.row}>
             <Field label={UI.nuova.nomeModello}>

@@ -2,11 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Divider,
-  Dropdown,
   Field,
   Input,
   makeStyles,
-  Option,
   Popover,
   PopoverSurface,
   PopoverTrigger,
@@ -24,13 +22,11 @@ import { CalendarLtr20Regular } from '@fluentui/react-icons';
 import { formatDateIt, formatNumberIt, utcDate } from '../../domain/grid';
 import { ruleKindLabel } from '../../domain/graduazione';
 import type { Rule } from '../../domain/graduazione/types';
-import { schedaLabel, type Scheda } from '../../domain/scheda/types';
 import { azioniDi, refKey, type AzioneRef } from '../../domain/calcolo/azioni';
 import { findRilevazioni, preparaRilevazioniDettagli, readRilevazioni } from '../../domain/calcolo/rilevazioni';
 import type { CellWrite } from '../../domain/plan';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
-import { schedaAtSelection, schedaKey } from '../model';
 import {
   checkEntry,
   entryFromRow,
@@ -41,6 +37,7 @@ import {
   type Entry,
   type EntryCheck,
 } from '../rilevazioniForm';
+import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
@@ -61,7 +58,6 @@ const useStyles = makeStyles({
   },
   small: { color: tokens.colorNeutralForeground3 },
   full: { width: '100%', minWidth: 0 },
-  start: { alignSelf: 'flex-start' },
 });
 
 const IT_STRINGS: CalendarStrings = {
@@ -248,8 +244,6 @@ function ActionForm({ r, entry, errors, hasRow, onChange, onLeave }: ActionFormP
 
 export default function Rilevazioni({ wb, port }: TabProps) {
   const tab = useTabStyles();
-  const styles = useStyles();
-  const [cardKey, setCardKey] = useState<string | null>(null);
   const [anno, setAnno] = useState<number | null>(null);
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [errors, setErrors] = useState<Record<string, EntryCheck['errors']>>({});
@@ -257,16 +251,10 @@ export default function Rilevazioni({ wb, port }: TabProps) {
   const [notice, setNotice] = useState<{ at: 'prepara' | 'salva'; intent: 'success' | 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const scheda: Scheda | undefined = wb.schede.find((s) => schedaKey(s) === cardKey) ?? wb.schede[0];
+  const { scheda, cardKey, setCardKey, pickFromSelection } = useSchedaChoice({ wb, port });
   const anni = useMemo(() => (scheda ? [...new Set(scheda.annualita.map((a) => a.anno ?? a.n))] : []), [scheda]);
   const annoShown = anno !== null && anni.includes(anno) ? anno : anni[0];
 
-  const pickFromSelection = async () => {
-    const sel = await wb.run(() => port.getSelection());
-    if (!sel) return;
-    const s = schedaAtSelection(wb.schede, sel.sheet, sel.range);
-    if (s) setCardKey(schedaKey(s));
-  };
   // start from the card selected in Excel
   useEffect(() => {
     if (cardKey === null && wb.schede.length) void pickFromSelection();
@@ -382,23 +370,13 @@ export default function Rilevazioni({ wb, port }: TabProps) {
       {scheda && table && (
         <>
           <Divider />
-          <Field label={UI.rilevazioni.scheda}>
-            <Dropdown
-              value={`${schedaLabel(scheda)} (${scheda.sheet})`}
-              selectedOptions={[schedaKey(scheda)]}
-              onOptionSelect={(_, d) => d.optionValue && setCardKey(d.optionValue)}
-              data-testid="scelta-scheda"
-            >
-              {wb.schede.map((s) => (
-                <Option key={schedaKey(s)} value={schedaKey(s)} text={`${schedaLabel(s)} (${s.sheet})`}>
-                  {`${schedaLabel(s)} (${s.sheet})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Button appearance="subtle" size="small" className={styles.start} onClick={() => void pickFromSelection()}>
-            {UI.rilevazioni.usaSelezione}
-          </Button>
+          <SchedaPicker
+            schede={wb.schede}
+            scheda={scheda}
+            onSelect={setCardKey}
+            onUseSelection={() => void pickFromSelection()}
+            testId="scelta-scheda"
+          />
           {anni.length > 1 && (
             <Field label={UI.rilevazioni.annualita}>
               <RadioGroup layout="horizontal" value={String(annoShown)} onChange={(_, d) => setAnno(Number(d.value))}>
