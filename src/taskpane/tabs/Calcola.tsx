@@ -139,7 +139,12 @@ export default function Calcola({ wb, port }: TabProps) {
     for (const s of wb.schede) for (const a of s.annualita) if (a.anno !== null) ys.add(a.anno);
     return [...ys].sort((a, b) => a - b);
   }, [wb.schede]);
-  const opts = (y: number | undefined): CalcolaOpts => ({ now: oraLocale(new Date()), ...(y !== undefined ? { anno: y } : {}) });
+  // the pane has already checked these cards (wb.findings): the compute reuses them instead of checking again
+  const opts = (y: number | undefined): CalcolaOpts => ({
+    now: oraLocale(new Date()),
+    controlli: wb.findings,
+    ...(y !== undefined ? { anno: y } : {}),
+  });
   const busy = progress !== null;
   const keyOf = (f: Finding) => chiaveCella(f.foglio, f.celle[0] ?? '');
 
