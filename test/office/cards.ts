@@ -65,7 +65,7 @@ export function cardGrid(name: string, i: number, origin = { r: 0, c: 0 }): Grid
       at(r, 4, txt('Data di completamento'));
       at(r, 5, date(utcDate(2023 + ann, 12, 31)));
       at(r, 6, txt(`Nessun ritardo rispetto alla data del 31/12/${2023 + ann} = 100%. Ritardo fino a 30gg. = 70%.`));
-      merge(r, 6, r, 8);
+      // GRADUAZIONE (G), RAGGIUNTO (H) and % (I) are separate cells: the compute writes H and I
       if (k === 0) at(r, 9, pct(0.7));
       r++;
     });

@@ -10,6 +10,20 @@
  * - edits of a protected sheet fail with `AccessDenied`; `editMode` makes every sync fail with
  *   `InvalidOperationInCellEditMode`; a request above `payloadLimit` bytes fails with `RequestPayloadSizeLimitExceeded`.
  * Ops run in order, so a failing op leaves the earlier ones applied (like a real half-applied batch).
+ *
+ * Strict like Excel (each rule from the Office.js reference; see test/office/strict.test.ts):
+ * - cell input is only string | number | boolean | null (null = leave unchanged) in a 2-D array of exactly the
+ *   range's size; a Date object is refused (Excel wants a serial number with a date number format);
+ * - a value in a cell of a merged area other than its top-left one is refused (Excel shows only the top-left cell;
+ *   what Excel does with it is undocumented, the fake makes it an error so the adapter never does it);
+ *   merging keeps the top-left value and clears the others;
+ * - sheet names: 1–31 characters, none of \ / ? * [ ] :; a VeryHidden sheet cannot be deleted (InvalidOperation);
+ *   the last visible sheet cannot be deleted or hidden; a hidden sheet cannot be activated;
+ * - protect() on a protected sheet fails; notes/comments only on a single cell;
+ * - getMergedAreasOrNullObject fails above 512 areas and returns only areas whose top-left cell is in the range;
+ * - data validation: date rules take ISO strings, not numbers; one rule kind at a time;
+ * - conditional format custom formulas start with '='; pageLayout.zoom is set as a whole object;
+ *   print title rows span whole rows; tables cannot overlap merged cells (MergedRangeConflict) or other tables.
  */
 import type { CellRange, Grid } from '../../src/domain/grid';
 import { colToLetters, dateToSerial, formatDateIt, parseRange, rangeToA1 } from '../../src/domain/grid';
@@ -83,6 +97,23 @@ export function newSheet(name: string): FakeSheet {
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
+
+function checkSheetName(name: unknown): void {
+  if (typeof name !== 'string' || !name.trim() || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name)) {
+    throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (sheet name "${String(name)}").`);
+  }
+}
+
+function overlap(a: CellRange, b: CellRange): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+/** the merged area in which (r, c) is a hidden cell (not the top-left one) */
+function hiddenMerge(s: FakeSheet, r: number, c: number): CellRange | undefined {
+  return s.merges.find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2 && (r !== m.r1 || c !== m.c1));
+}
+
+const COLOR = /^(#[0-9a-f]{6}|[a-z]+)$/i;
 
 export function cellOf(s: FakeSheet, r: number, c: number): FakeCell {
   let cell = s.cells.get(key(r, c));
@@ -270,7 +301,7 @@ class FakeWorkbookProxy {
     return {
       add: (target: FakeRange, content: string) => {
         if (!ctx.requires('1.18', 'workbook.notes')) return;
-        ctx.enqueue(content, () => target.addNote(content));
+        ctx.enqueue(content, () => target.addNote(content, 'InvalidCellAddress'));
       },
     };
   }
@@ -279,7 +310,7 @@ class FakeWorkbookProxy {
     return {
       add: (target: FakeRange, content: string) => {
         if (!ctx.requires('1.10', 'workbook.comments')) return;
-        ctx.enqueue(content, () => target.addNote(content));
+        ctx.enqueue(content, () => target.addNote(content, 'InvalidArgument'));
       },
     };
   }
@@ -348,6 +379,7 @@ class FakeWorksheetCollection extends Loadable {
     const ex = this.ctx.excel;
     let created: FakeSheet | undefined;
     this.ctx.enqueue(name, () => {
+      checkSheetName(name);
       if (ex.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
         throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: "${name}".`);
       }
@@ -374,9 +406,12 @@ class FakeProtection extends Loadable {
   get protected(): boolean {
     return this.get('protected');
   }
+  /** "Fails if the worksheet has already been protected" (WorksheetProtection.protect) */
   protect(): void {
     this.ctx.enqueue(null, () => {
-      this.sheet().protected = true;
+      const s = this.sheet();
+      if (s.protected) throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      s.protected = true;
     });
   }
 }
@@ -408,6 +443,11 @@ class FakeWorksheet extends Loadable {
   }
   set name(v: string) {
     this.setProp('name', v, (s) => {
+      checkSheetName(v);
+      const ex = this.ctx.excel;
+      if (ex.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase())) {
+        throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: "${v}".`);
+      }
       s.name = v;
     });
   }
@@ -416,6 +456,11 @@ class FakeWorksheet extends Loadable {
   }
   set visibility(v: string) {
     this.setProp('visibility', v, (s) => {
+      if (!['Visible', 'Hidden', 'VeryHidden'].includes(v)) throw new FakeOfficeError('InvalidArgument', `bad visibility ${v}`);
+      const ex = this.ctx.excel;
+      if (v !== 'Visible' && !ex.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
       s.visibility = v as FakeSheet['visibility'];
     });
   }
@@ -431,19 +476,29 @@ class FakeWorksheet extends Loadable {
   }
   set tabColor(v: string) {
     this.setProp('tabColor', v, (s) => {
+      if (v !== '' && !COLOR.test(v)) throw new FakeOfficeError('InvalidArgument', `bad color ${v}`);
       s.tabColor = v;
     });
   }
+  /** "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an InvalidOperation" */
   delete(): void {
     this.ctx.enqueue(null, () => {
       const ex = this.ctx.excel;
       const s = this.resolve();
+      if (s.visibility === 'VeryHidden') {
+        throw new FakeOfficeError('InvalidOperation', 'The operation attempted is invalid on the object (VeryHidden sheet).');
+      }
+      if (!ex.sheets.some((x) => x !== s && x.visibility === 'Visible')) {
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      }
       ex.sheets.splice(ex.sheets.indexOf(s), 1);
     });
   }
   activate(): void {
     this.ctx.enqueue(null, () => {
-      this.ctx.excel.activeSheet = this.resolve().name;
+      const s = this.resolve();
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.ctx.excel.activeSheet = s.name;
     });
   }
   getRange(address?: string): FakeRange {
@@ -464,6 +519,13 @@ class FakeWorksheet extends Loadable {
     this.ctx.requires('1.9', 'pageLayout');
     return recorder(this.ctx, (path, v) => {
       const pl = this.resolve().pageLayout;
+      // "The PageLayoutZoomOptions object must be set as a JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)"
+      if (path[0] === 'zoom' && path.length > 1) throw new FakeOfficeError('InvalidArgument', 'zoom must be set as a whole object');
+      if (path[0] === 'setPrintTitleRows') {
+        const a = String((v as unknown[])[0]).replace(/^.*!/, '');
+        // "The range must span the entire row to be valid."
+        if (!/^\$?\d+:\$?\d+$/.test(a)) throw new FakeOfficeError('InvalidArgument', `print title rows must be whole rows: ${a}`);
+      }
       if (path[1] === '()') pl[path[0]] = (v as unknown[])[0];
       else pl[path.join('.')] = v;
     });
@@ -474,10 +536,26 @@ class FakeWorksheet extends Loadable {
       add: (range: FakeRange, _hasHeaders: boolean) => {
         const rec = { range: range.addressText, props: {} as Record<string, unknown> };
         ctx.enqueue(rec.range, () => {
-          range.checkWritable();
-          this.resolve().tables.push(rec);
+          const s = range.checkWritable();
+          const r = parseAddress(rec.range);
+          if (s.merges.some((m) => overlap(m, r)) || s.tables.some((t) => overlap(parseAddress(t.range), r))) {
+            throw new FakeOfficeError(
+              'MergedRangeConflict',
+              "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
+            );
+          }
+          s.tables.push(rec);
         });
         return recorder(ctx, (path, v) => {
+          if (path[0] === 'name') {
+            const n = String(v);
+            // table names: no spaces, start with a letter/underscore/backslash, not a cell reference, unique
+            if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(n) || /^[A-Za-z]{1,3}\d+$/.test(n) || /^[rRcC]\d*$/.test(n)) {
+              throw new FakeOfficeError('InvalidArgument', `bad table name ${n}`);
+            }
+            const taken = ctx.excel.sheets.some((x) => x.tables.some((t) => t !== rec && String(t.props.name ?? '').toLowerCase() === n.toLowerCase()));
+            if (taken) throw new FakeOfficeError('ItemAlreadyExists', `A resource with the same name or identifier already exists: "${n}".`);
+          }
           rec.props[path.join('.')] = v;
         });
       },
@@ -486,9 +564,13 @@ class FakeWorksheet extends Loadable {
   get charts() {
     const ctx = this.ctx;
     return {
-      add: (type: string, source: FakeRange, _seriesBy?: string) => {
+      add: (type: string, source: FakeRange, seriesBy?: string) => {
         const rec = { type, values: source.addressText, props: {} as Record<string, unknown> };
-        ctx.enqueue(rec.values, () => this.resolve().charts.push(rec));
+        ctx.enqueue(rec.values, () => {
+          if (!CHART_TYPES.has(type)) throw new FakeOfficeError('InvalidArgument', `unknown chart type ${type}`);
+          if (seriesBy !== undefined && !['Auto', 'Columns', 'Rows'].includes(seriesBy)) throw new FakeOfficeError('InvalidArgument', `bad seriesBy ${seriesBy}`);
+          this.resolve().charts.push(rec);
+        });
         return recorder(ctx, (path, v) => {
           const p = path.filter((x) => x !== '()').join('.');
           rec.props[p] = path[path.length - 1] === '()' ? (v as unknown[]).map((a) => (a instanceof FakeRange ? a.addressText : a))[0] : v;
@@ -497,6 +579,9 @@ class FakeWorksheet extends Loadable {
     };
   }
 }
+
+/** a subset of Excel.ChartType */
+const CHART_TYPES = new Set(['BarClustered', 'BarStacked', 'ColumnClustered', 'ColumnStacked', 'Line', 'Pie', 'Doughnut', 'Area', 'XYScatter']);
 
 type RangeKind = 'plain' | 'used' | 'selection';
 
@@ -553,6 +638,9 @@ export class FakeRange extends Loadable {
         else if (w === 'text') this.loaded.text = grid((c) => displayText(c));
         else if (w === 'numberFormat') this.loaded.numberFormat = grid((c) => c?.numberFormat ?? 'General');
         else if (w === 'formulas') this.loaded.formulas = grid((c) => (c?.formula !== undefined ? `=${c.formula}` : (c?.value ?? '')));
+        else if (w === 'cellCount') this.loaded.cellCount = (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1);
+        else if (w === 'rowCount') this.loaded.rowCount = r.r2 - r.r1 + 1;
+        else if (w === 'columnCount') this.loaded.columnCount = r.c2 - r.c1 + 1;
         else throw new FakeOfficeError('InvalidArgument', `fake: cannot load '${w}'`);
       }
       this.ctx.response += JSON.stringify(this.loaded).length;
@@ -574,11 +662,14 @@ export class FakeRange extends Loadable {
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
   set values(v: unknown[][]) {
-    this.ctx.enqueue(v, () => this.write2d(v, setInput));
+    this.ctx.enqueue(v, () => this.write2d(v, setInput, true));
   }
   set formulas(v: unknown[][]) {
-    this.ctx.enqueue(v, () => this.write2d(v, setInput));
+    this.ctx.enqueue(v, () => this.write2d(v, setInput, true));
   }
   set numberFormat(v: unknown[][]) {
     this.ctx.enqueue(v, () =>
@@ -588,15 +679,28 @@ export class FakeRange extends Loadable {
       }),
     );
   }
-  private write2d(v: unknown[][], set: (cell: FakeCell, x: unknown) => void) {
+  private write2d(v: unknown[][], set: (cell: FakeCell, x: unknown) => void, isValue = false) {
     const s = this.checkWritable();
     const r = this.rect()!;
-    if (v.length !== r.r2 - r.r1 + 1 || v.some((row) => row.length !== r.c2 - r.c1 + 1)) {
-      throw new FakeOfficeError('InvalidArgument', 'The number of rows or columns in the input array does not match the size or dimensions of the range.');
+    if (!Array.isArray(v) || v.length !== r.r2 - r.r1 + 1 || v.some((row) => !Array.isArray(row) || row.length !== r.c2 - r.c1 + 1)) {
+      throw new FakeOfficeError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
     }
+    // check everything first: a refused assignment changes nothing
     v.forEach((row, i) =>
       row.forEach((x, j) => {
         if (x === null) return; // null = leave unchanged
+        if (typeof x !== 'string' && typeof x !== 'number' && typeof x !== 'boolean') {
+          throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${x instanceof Date ? 'a Date object' : typeof x} at row ${i}, column ${j}).`);
+        }
+        if (typeof x === 'number' && !Number.isFinite(x)) throw new FakeOfficeError('InvalidArgument', 'not a finite number');
+        if (isValue && hiddenMerge(s, r.r1 + i, r.c1 + j)) {
+          throw new FakeOfficeError('InvalidOperation', `fake: value written into a hidden cell of a merged area (${rangeToA1({ r1: r.r1 + i, c1: r.c1 + j, r2: r.r1 + i, c2: r.c1 + j })}).`);
+        }
+      }),
+    );
+    v.forEach((row, i) =>
+      row.forEach((x, j) => {
+        if (x === null) return;
         set(cellOf(s, r.r1 + i, r.c1 + j), x);
       }),
     );
@@ -631,27 +735,43 @@ export class FakeRange extends Loadable {
     this.ctx.enqueue(this.ref, () => {
       const s = this.checkWritable();
       const r = this.rect()!;
-      if (s.merges.some((m) => m.r1 <= r.r2 && r.r1 <= m.r2 && m.c1 <= r.c2 && r.c1 <= m.c2)) {
+      if (s.merges.some((m) => overlap(m, r))) {
         throw new FakeOfficeError('InvalidOperation', 'Cannot merge cells that overlap an existing merged area.');
+      }
+      // merging keeps the upper-left value only
+      for (let i = r.r1; i <= r.r2; i++) {
+        for (let j = r.c1; j <= r.c2; j++) {
+          const c = s.cells.get(key(i, j));
+          if (c && (i !== r.r1 || j !== r.c1)) {
+            c.value = '';
+            delete c.formula;
+            c.text = undefined;
+          }
+        }
       }
       s.merges.push(r);
     });
   }
+  /**
+   * "if the merged areas count in this range is more than 512, then this method will fail"; and only areas whose
+   * top-left cell is in the range are returned (OfficeDev/office-js#3611)
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requires('1.13', 'getMergedAreasOrNullObject');
     return new FakeRangeAreas(this.ctx, () => {
       const s = this.sheet();
       const r = this.rect();
       if (!r) return [];
-      return s.merges
-        .filter((m) => m.r1 <= r.r2 && r.r1 <= m.r2 && m.c1 <= r.c2 && r.c1 <= m.c2)
-        .map((m) => `${quoteSheet(s.name)}!${rangeToA1(m)}`);
+      const found = s.merges.filter((m) => m.r1 >= r.r1 && m.r1 <= r.r2 && m.c1 >= r.c1 && m.c1 <= r.c2);
+      if (found.length > 512) throw new FakeOfficeError('GeneralException', 'There was an internal error while processing the request.');
+      return found.map((m) => `${quoteSheet(s.name)}!${rangeToA1(m)}`);
     });
   }
   get dataValidation() {
     this.ctx.requires('1.8', 'dataValidation');
     return recorder(this.ctx, (path, v) => {
       const s = this.checkWritable();
+      if (path[0] === 'rule') checkRule(v);
       let rec = s.validations.find((x) => x.range === this.ref);
       if (!rec) s.validations.push((rec = { range: this.ref }));
       (rec as Record<string, unknown>)[path[0]] = v;
@@ -664,7 +784,12 @@ export class FakeRange extends Loadable {
         const rec = { range: this.ref, type, props: {} as Record<string, unknown> };
         ctx.enqueue(type, () => this.checkWritable().conditionalFormats.push(rec));
         return recorder(ctx, (path, v) => {
-          rec.props[path.join('.')] = v;
+          const p = path.join('.');
+          if (p === 'custom.rule.formula' && !/^=/.test(String(v))) {
+            throw new FakeOfficeError('InvalidArgument', `a conditional format formula starts with '=': ${String(v)}`);
+          }
+          if (/color$/i.test(p) && !COLOR.test(String(v))) throw new FakeOfficeError('InvalidArgument', `bad color ${String(v)}`);
+          rec.props[p] = v;
         });
       },
     };
@@ -672,16 +797,36 @@ export class FakeRange extends Loadable {
   select(): void {
     this.ctx.enqueue(this.ref, () => {
       const s = this.sheet();
+      if (s.visibility !== 'Visible') throw new FakeOfficeError('InvalidOperation', 'A range of a hidden sheet cannot be selected.');
       this.ctx.excel.selection = { sheet: s.name, range: this.ref };
       this.ctx.excel.activeSheet = s.name;
     });
   }
-  addNote(content: string): void {
+  addNote(content: string, single: 'InvalidCellAddress' | 'InvalidArgument'): void {
     const s = this.checkWritable();
-    const a = rangeToA1(this.rect()!).split(':')[0];
+    const r = this.rect()!;
+    // notes.add: "If ... the range is not a single cell, an InvalidCellAddress error is thrown";
+    // comments.add: "An InvalidArgument error is thrown if the provided range is larger than one cell"
+    if (r.r1 !== r.r2 || r.c1 !== r.c2) throw new FakeOfficeError(single, `not a single cell: ${this.ref}`);
+    const a = rangeToA1(r);
     if (s.notes.has(a)) throw new FakeOfficeError('InvalidArgument', `A note already exists at ${a}.`);
     s.notes.set(a, content);
   }
+}
+
+/** a DataValidationRule as Excel accepts it (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation) */
+function checkRule(v: unknown): void {
+  const rule = (v ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const kinds = Object.keys(rule).filter((k) => rule[k] !== undefined);
+  if (kinds.length !== 1) throw new FakeOfficeError('InvalidArgument', 'No more than one rule kind may be present in a DataValidationRule.');
+  const r = rule[kinds[0]]!;
+  if (kinds[0] === 'date' || kinds[0] === 'time') {
+    for (const f of ['formula1', 'formula2'] as const) {
+      if (typeof r[f] === 'number') throw new FakeOfficeError('InvalidArgument', `DateTimeDataValidation.${f} cannot be a number`);
+      if (typeof r[f] === 'string' && !/^(=|\d{4}-\d{2}-\d{2})/.test(r[f] as string)) throw new FakeOfficeError('InvalidArgument', `not an ISO date: ${r[f]}`);
+    }
+  }
+  if (kinds[0] === 'list' && (typeof r.source !== 'string' || r.source === '')) throw new FakeOfficeError('InvalidArgument', 'list source');
 }
 
 /** Office en-US input semantics: '' clears, '=…' is a formula, "'…" is text, numeric text becomes a number */
@@ -697,7 +842,23 @@ function setInput(cell: FakeCell, x: unknown): void {
     const n = Number(x.replace('%', ''));
     cell.value = x.endsWith('%') ? n / 100 : n;
   } else if (typeof x === 'string' && /^(TRUE|FALSE)$/i.test(x)) cell.value = x.toUpperCase() === 'TRUE';
-  else cell.value = x as string | number | boolean;
+  else if (typeof x === 'string' && parseDateInput(x) !== undefined) {
+    // typed-in dates become serials with a date format (en-US m/d/yyyy, or ISO yyyy-mm-dd)
+    cell.value = parseDateInput(x)!;
+    if (cell.numberFormat === 'General') cell.numberFormat = 'm/d/yyyy';
+  } else cell.value = x as string | number | boolean;
+}
+
+function parseDateInput(x: string): number | undefined {
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(x.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(x.trim());
+  const parts = us ? [+us[3], +us[1], +us[2]] : iso ? [+iso[1], +iso[2], +iso[3]] : undefined;
+  if (!parts) return undefined;
+  const [y, m, d] = parts as [number, number, number];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const t = Date.UTC(y, m - 1, d);
+  if (new Date(t).getUTCDate() !== d) return undefined;
+  return (t - Date.UTC(1899, 11, 30)) / 86400000;
 }
 
 class FakeRangeAreas extends Loadable {

@@ -148,21 +148,22 @@ describe('OfficeWorkbook.applyWritePlan', () => {
 
   it('keeps text that Excel would convert: percentages, dates, numbers and formulas written as text', async () => {
     const fake = makeFakeExcelFromGrids(cardWorkbook(1));
-    const texts = ['100,00%', '50', '31/12/2024', '=SOMMA(A1)', '+39 0187', 'TRUE'];
+    // columns M and N: outside the card's merged areas (A1:L1, D2:L2…)
+    const texts = ['100,00%', '50', '31/12/2024', '=SOMMA(A1)', '+39 0187', 'TRUE', "'citato'", '01/02/2024'];
     await readThenWrite(fake, {
       cells: [
-        ...texts.map((value, i) => ({ sheet: 'Obiettivo 1', address: `L${i + 1}`, value })),
-        { sheet: 'Obiettivo 1', address: 'K1', formula: 'SUM(B17:B20)' },
-        { sheet: 'Obiettivo 1', address: 'K2', value: utcDate(2024, 12, 31) },
-        { sheet: 'Obiettivo 1', address: 'K3', value: null },
+        ...texts.map((value, i) => ({ sheet: 'Obiettivo 1', address: `M${i + 1}`, value })),
+        { sheet: 'Obiettivo 1', address: 'N1', formula: 'SUM(B17:B20)' },
+        { sheet: 'Obiettivo 1', address: 'N2', value: utcDate(2024, 12, 31) },
+        { sheet: 'Obiettivo 1', address: 'N3', value: null },
         { sheet: 'Obiettivo 1', address: 'C17', value: null },
       ],
     });
     const s = fake.sheet('Obiettivo 1');
-    texts.forEach((t, i) => expect(cellAtA1(s, `L${i + 1}`)!.value).toBe(t));
-    expect(cellAtA1(s, 'K1')!.formula).toBe('SUM(B17:B20)');
-    expect(cellAtA1(s, 'K2')!.value).toBe(45657);
-    expect(cellAtA1(s, 'K2')!.numberFormat).toBe('dd/mm/yyyy');
+    texts.forEach((t, i) => expect(cellAtA1(s, `M${i + 1}`)!.value).toBe(t));
+    expect(cellAtA1(s, 'N1')!.formula).toBe('SUM(B17:B20)');
+    expect(cellAtA1(s, 'N2')!.value).toBe(45657);
+    expect(cellAtA1(s, 'N2')!.numberFormat).toBe('dd/mm/yyyy');
     expect(cellAtA1(s, 'C17')!.value).toBe(''); // null clears
   });
 

@@ -22,6 +22,14 @@ export const TESTI_OFFICE = {
   elementoMancante:
     'Un foglio o un intervallo richiesto non esiste più nella cartella di lavoro: aggiorna l’elenco delle schede e riprova.',
   elementoEsistente: 'Esiste già un foglio o una tabella con lo stesso nome: scegli un altro nome.',
+  nomeFoglioNonValido: (n: string) =>
+    `Il nome di foglio "${n}" non è valido in Excel: al massimo 31 caratteri, senza \\ / ? * [ ] : e senza apostrofo all’inizio o alla fine. Non è stato scritto nulla.`,
+  conflittoCelleUnite:
+    'Excel non può creare una tabella sopra celle unite o sopra un’altra tabella: separa le celle (Home → Unisci e allinea al centro) e riprova.',
+  cartellaNonAttiva:
+    'La cartella di lavoro non è più quella attiva in Excel: torna alla cartella di lavoro delle schede e riprova.',
+  cellaNascostaInUnione: (foglio: string, cella: string, area: string) =>
+    `Foglio "${foglio}": la cella ${cella} fa parte delle celle unite ${area}, di cui Excel mostra solo la prima cella; un valore scritto lì resterebbe invisibile. Separa le celle o correggi la scheda e riprova. Non è stato scritto nulla.`,
   riferimentoNonValido: (r: string) => `L’intervallo "${r}" non è un indirizzo di cella valido.`,
   occupato: 'Excel è occupato o la connessione si è interrotta: attendi qualche secondo e riprova.',
   generico: (dettaglio: string) =>

@@ -1,6 +1,7 @@
 /**
  * Office.js errors -> WorkbookError with an Italian message that says what to do.
- * Codes from OfficeExtension.ErrorCodes / Excel.ErrorCodes (strings, not localised).
+ * Codes from OfficeExtension.ErrorCodes / Excel.ErrorCodes (strings, not localised), as listed in
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling
  */
 import { WorkbookError } from '../port';
 import { TESTI_OFFICE } from '../../domain/testi/office';
@@ -30,9 +31,16 @@ export function toWorkbookError(e: unknown): WorkbookError {
     case 'ResponsePayloadSizeLimitExceeded':
       return new WorkbookError(TESTI_OFFICE.troppoGrandeLettura, 'TROPPO_GRANDE');
     case 'RequestPayloadSizeLimitExceeded':
-    case 'PayloadTooLarge':
+    case 'RangeExceedsLimit':
+    case 'OperationCellsExceedLimit':
+    case 'MemoryLimitReached':
       return new WorkbookError(TESTI_OFFICE.troppoGrande, 'TROPPO_GRANDE');
+    case 'MergedRangeConflict':
+      return new WorkbookError(TESTI_OFFICE.conflittoCelleUnite, 'ALTRO');
+    case 'InactiveWorkbook':
+      return new WorkbookError(TESTI_OFFICE.cartellaNonAttiva, 'ALTRO');
     case 'ApiNotFound':
+    case 'ApiNotAvailable':
     case 'NotImplemented':
     case 'UnsupportedFeature':
       return new WorkbookError(TESTI_OFFICE.apiNonTrovata, 'NON_SUPPORTATO');
@@ -55,10 +63,32 @@ export function toWorkbookError(e: unknown): WorkbookError {
     case 'ActivityLimitReached':
     case 'ConnectionFailure':
     case 'RequestAborted':
+    case 'ServiceNotAvailable':
       return new WorkbookError(TESTI_OFFICE.occupato, 'ALTRO');
   }
   if (protectedHint) return new WorkbookError(TESTI_OFFICE.protetto, 'PROTETTO');
   return new WorkbookError(TESTI_OFFICE.generico(code || text.slice(0, 120)), 'ALTRO');
+}
+
+/** failures a different read cannot avoid (edit mode, sizes, busy, missing API or sheet, protection) */
+const CIRCUMSTANTIAL = new Set([
+  'InvalidOperationInCellEditMode',
+  'RequestPayloadSizeLimitExceeded',
+  'ResponsePayloadSizeLimitExceeded',
+  'ApiNotFound',
+  'AccessDenied',
+  'ItemNotFound',
+  'Conflict',
+  'ActivityLimitReached',
+  'ConnectionFailure',
+  'RequestAborted',
+  'InactiveWorkbook',
+  'ServiceNotAvailable',
+]);
+
+/** a read failure that may come from getMergedAreasOrNullObject's 512-area limit (the code is not documented) */
+export function mayBeMergeLimit(e: unknown): boolean {
+  return !(e instanceof WorkbookError) && !CIRCUMSTANTIAL.has(describe(e).code);
 }
 
 /** a quoted name in Excel's message, when there is one */

@@ -12,13 +12,16 @@ import { isEmptyPlan } from '../../domain/plan';
 import { TESTI_OFFICE } from '../../domain/testi/office';
 import type { Capabilities, Selection, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
-import { isResponseTooLarge, toWorkbookError } from './errors';
+import { isResponseTooLarge, mayBeMergeLimit, toWorkbookError } from './errors';
 import { globalOfficeHost, isOfficeAvailable, officeReadyInExcel, type OfficeHost } from './host';
-import { localAddress, queueSheetList, readAll, readSheetData, sheetInfos, type SheetInfo } from './read';
+import { localAddress, queueSheetList, readAll, readMergesInBands, readSheetData, sheetInfos, type SheetInfo } from './read';
 import { checkPlan, DEFAULT_PAYLOAD_LIMIT, knownAfter, knownMap, queueWritePlan, type Known } from './write';
 
 export { isOfficeAvailable, officeReadyInExcel, officeThemeIsDark, type OfficeHost } from './host';
 export { toWorkbookError } from './errors';
+
+/** above this many cells getSelection() gives the address without the values */
+export const MAX_SELECTION_CELLS = 20_000;
 
 /** the minimum requirement set of the add-in (manifest) */
 export const MIN_EXCEL_API = '1.7';
@@ -81,21 +84,45 @@ export class OfficeWorkbook implements WorkbookPort {
     const withMerges = this.supports('1.13');
     let result: { grids: Grid[]; infos: SheetInfo[]; syncs: number };
     try {
-      result = await this.host.run((ctx) => readAll(ctx, withMerges));
+      result = await this.readFull(withMerges);
     } catch (e) {
-      if (!isResponseTooLarge(e)) throw toWorkbookError(e);
-      // a very large workbook: Excel on the web refuses responses above 5 MB, read it in groups of sheets
+      if (!withMerges || !mayBeMergeLimit(e)) throw toWorkbookError(e);
+      // getMergedAreasOrNullObject fails above 512 merged areas (many cards on one sheet): read the cells
+      // without merges, then the merges in bands of rows (more syncs, only for such workbooks)
+      try {
+        result = await this.readFull(false);
+      } catch (e2) {
+        throw toWorkbookError(e2);
+      }
+      result.syncs += 2;
+      const grids = result.grids;
+      try {
+        await this.host.run((ctx) => readMergesInBands(ctx, grids));
+        result.syncs++;
+      } catch {
+        // merges stay unknown: the readers work without them (as below ExcelApi 1.13)
+      }
+    }
+    if (withMerges) result.infos.forEach((info, i) => (info.merges = result.grids[i]?.merges));
+    this.lastSyncs.read = result.syncs;
+    this.known = { sheets: knownMap(result.infos), at: this.now() };
+    return result.grids;
+  }
+
+  /** list + data in 2 syncs; above Excel on the web's 5 MB response limit, in groups of sheets */
+  private async readFull(withMerges: boolean): Promise<{ grids: Grid[]; infos: SheetInfo[]; syncs: number }> {
+    try {
+      return await this.host.run((ctx) => readAll(ctx, withMerges));
+    } catch (e) {
+      if (!isResponseTooLarge(e)) throw e;
       const infos = await this.run(async (ctx) => {
         const list = queueSheetList(ctx);
         await ctx.sync();
         return sheetInfos(list);
       });
       const counter = { syncs: 1 };
-      result = { grids: await this.readGroups(infos, withMerges, counter), infos, syncs: counter.syncs };
+      return { grids: await this.readGroups(infos, withMerges, counter), infos, syncs: counter.syncs };
     }
-    this.lastSyncs.read = result.syncs;
-    this.known = { sheets: knownMap(result.infos), at: this.now() };
-    return result.grids;
   }
 
   private async readGroups(infos: SheetInfo[], withMerges: boolean, counter: { syncs: number }): Promise<Grid[]> {
@@ -154,15 +181,22 @@ export class OfficeWorkbook implements WorkbookPort {
   async getSelection(): Promise<Selection | null> {
     try {
       return await this.run(async (ctx) => {
+        // getSelectedRange() throws when several ranges are selected (caught below: null)
+        // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)
         const r = ctx.workbook.getSelectedRange();
-        r.load('address,values');
+        r.load('address,cellCount');
         await ctx.sync();
         const i = r.address.lastIndexOf('!');
         const sheet = i >= 0 ? r.address.slice(0, i).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : '';
+        const range = localAddress(r.address);
+        // a whole column or sheet selected: its values would be millions of cells (and above the 5 MB response)
+        if (r.cellCount < 0 || r.cellCount > MAX_SELECTION_CELLS) return { sheet, range };
+        r.load('values');
+        await ctx.sync();
         const values = (r.values as unknown[][]).map((row) =>
           row.map((v) => (v === '' || v === undefined ? null : (v as string | number | boolean))),
         );
-        return { sheet, range: localAddress(r.address), values };
+        return { sheet, range, values };
       });
     } catch {
       return null; // e.g. a chart or shape is selected

@@ -13,6 +13,8 @@ export interface SheetInfo {
   position: number;
   protected: boolean;
   visibility: 'visible' | 'hidden' | 'veryHidden';
+  /** merged areas from the last read (ExcelApi 1.13), to send writes to the top-left cell of a merged area */
+  merges?: CellRange[];
 }
 
 export function toVisibility(v: string): SheetInfo['visibility'] {
@@ -77,6 +79,47 @@ export async function readSheetData(ctx: Excel.RequestContext, infos: SheetInfo[
   });
   await ctx.sync();
   return pending.map((p) => toGrid(p));
+}
+
+/** rows per getMergedAreasOrNullObject() call when a sheet has too many merged areas for one call */
+export const MERGE_BAND_ROWS = 100;
+
+/**
+ * "if the merged areas count in this range is more than 512, then this method will fail"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getmergedareasornullobject-member(1)):
+ * the merges of already-read grids, asked in bands of rows, one sync for every sheet. Fills `grid.merges`.
+ */
+export async function readMergesInBands(ctx: Excel.RequestContext, grids: Grid[]): Promise<void> {
+  const sheets = ctx.workbook.worksheets;
+  const pending = grids.map((g) => {
+    const ws = sheets.getItem(g.name);
+    const bands: Excel.RangeAreas[] = [];
+    for (let r = 1; r <= Math.max(1, g.rows.length); r += MERGE_BAND_ROWS) {
+      const band = ws.getRange(`${r}:${r + MERGE_BAND_ROWS - 1}`).getMergedAreasOrNullObject();
+      band.load('areas/items/address');
+      bands.push(band);
+    }
+    return { g, bands };
+  });
+  await ctx.sync();
+  for (const { g, bands } of pending) {
+    const seen = new Set<string>();
+    g.merges = [];
+    for (const band of bands) {
+      if (band.isNullObject) continue;
+      for (const area of band.areas.items) {
+        const r = parseRange(localAddress(area.address));
+        const k = r && rangeKey(r);
+        if (!r || !k || seen.has(k) || (r.r1 === r.r2 && r.c1 === r.c2)) continue;
+        seen.add(k);
+        g.merges.push(r);
+      }
+    }
+  }
+}
+
+function rangeKey(r: CellRange): string {
+  return `${r.r1},${r.c1},${r.r2},${r.c2}`;
 }
 
 function toGrid(p: Pending): Grid {

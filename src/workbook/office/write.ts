@@ -4,7 +4,7 @@
  * formats that apply to a whole range (font, fill, borders…) go once per rectangle of equal style.
  */
 import type { CellRange, CellValue } from '../../domain/grid';
-import { dateToSerial, parseRange, rangeToA1 } from '../../domain/grid';
+import { dateToSerial, formatIsoDate, parseRange, rangeToA1, serialToDate } from '../../domain/grid';
 import type {
   BorderSpec,
   CellStyle,
@@ -56,18 +56,44 @@ export function checkPlan(plan: WritePlan, known: Known): void {
       throw new WorkbookError(TESTI_OFFICE.foglioEsistente(sp.name), 'FOGLIO_ESISTENTE');
     }
     if (info?.protected) throw new WorkbookError(TESTI_OFFICE.foglioProtetto(info.name), 'PROTETTO');
+    if (!isValidSheetName(sp.name)) throw new WorkbookError(TESTI_OFFICE.nomeFoglioNonValido(sp.name), 'ALTRO');
     created.add(key);
     for (const c of sp.cells) checkAddress(c.address);
     for (const m of sp.merges ?? []) checkAddress(m);
   }
+  const plannedMerges = new Map(
+    (plan.sheets ?? []).map((sp) => [sp.name.toLowerCase(), (sp.merges ?? []).map((m) => parseRange(m)!)]),
+  );
   for (const cw of plan.cells ?? []) {
     const key = cw.sheet.toLowerCase();
-    checkAddress(cw.address);
-    if (created.has(key)) continue;
-    const info = deleted.has(key) ? undefined : known.get(key);
-    if (!info) throw new WorkbookError(TESTI_OFFICE.foglioMancante(cw.sheet), 'FOGLIO_MANCANTE');
-    if (info.protected) throw new WorkbookError(TESTI_OFFICE.foglioProtetto(info.name), 'PROTETTO');
+    const at = checkAddress(cw.address);
+    const info = created.has(key) || deleted.has(key) ? undefined : known.get(key);
+    if (!created.has(key)) {
+      if (!info) throw new WorkbookError(TESTI_OFFICE.foglioMancante(cw.sheet), 'FOGLIO_MANCANTE');
+      if (info.protected) throw new WorkbookError(TESTI_OFFICE.foglioProtetto(info.name), 'PROTETTO');
+    }
+    // Excel shows only the top-left cell of a merged area: a value written in another of its cells stays invisible
+    // (merges known from the plan or from the last read, ExcelApi 1.13)
+    const m = hiddenIn(at, plannedMerges.get(key) ?? info?.merges);
+    if (m && (cw.value !== undefined || cw.formula !== undefined || cw.note)) {
+      throw new WorkbookError(TESTI_OFFICE.cellaNascostaInUnione(cw.sheet, cw.address, rangeToA1(m)), 'ALTRO');
+    }
   }
+}
+
+/**
+ * Excel's sheet-name rules: 1–31 characters ("The name must be fewer than 32 characters",
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-name-member),
+ * none of \ / ? * [ ] :, no leading/trailing apostrophe, not the reserved "History".
+ */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.trim().length > 0 &&
+    name.length <= 31 &&
+    !/[\\/?*[\]:]/.test(name) &&
+    !/^'|'$/.test(name) &&
+    name.toLowerCase() !== 'history'
+  );
 }
 
 function checkAddress(a: string): CellRange {
@@ -88,6 +114,7 @@ export function knownAfter(plan: WritePlan, known: Known): Known {
       position: old ? old.position : ++pos,
       protected: !!sp.protect,
       visibility: sp.visibility ?? 'visible',
+      merges: (sp.merges ?? []).map((m) => parseRange(m)).filter((m): m is CellRange => !!m),
     });
   }
   return out;
@@ -120,6 +147,8 @@ class Batch {
 
 /** a string Excel would turn into a formula, number, date or boolean: keep it text with a leading apostrophe */
 export function needsQuote(s: string): boolean {
+  // a leading apostrophe is Excel's "text" prefix and would be swallowed: "'abc" must be sent as "''abc"
+  if (s.startsWith("'")) return true;
   const t = s.trim();
   if (t === '') return false;
   if (/^[=+\-@]/.test(t)) return true;
@@ -130,12 +159,18 @@ export function needsQuote(s: string): boolean {
   return false;
 }
 
-/** a plan value as Office input: '' clears, dates become serials, risky strings get an apostrophe */
+/**
+ * a plan value as Office input: '' clears, risky strings get an apostrophe, formulas get their '='.
+ * Range.values/formulas take only strings, numbers and booleans: a Date would travel as its JSON (ISO) text,
+ * so dates become serial numbers (with a date number format set by the caller); NaN/Infinity (JSON null =
+ * "leave unchanged") clear the cell. https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member
+ */
 export function toOfficeInput(v: CellValue | undefined, formula?: string): string | number | boolean | null {
   if (formula !== undefined) return `=${formula.replace(/^=/, '')}`;
   if (v === undefined) return null;
   if (v === null) return '';
-  if (v instanceof Date) return dateToSerial(v);
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? dateToSerial(v) : '';
+  if (typeof v === 'number' && !Number.isFinite(v)) return '';
   if (typeof v === 'string') return needsQuote(v) ? `'${v}` : v;
   return v;
 }
@@ -263,7 +298,11 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-function validationRule(v: DataValidationSpec): Excel.DataValidationRule {
+/** the longest literal list Excel keeps in a list validation (its formula limit) */
+const MAX_LIST_LITERAL = 255;
+
+/** null when Excel cannot express the rule (a literal item with a comma, a literal above 255 characters) */
+function validationRule(v: DataValidationSpec): Excel.DataValidationRule | null {
   const operator =
     v.min !== undefined && v.max !== undefined
       ? 'Between'
@@ -274,21 +313,35 @@ function validationRule(v: DataValidationSpec): Excel.DataValidationRule {
   if (v.min === undefined || v.max === undefined) delete basic.formula2;
   switch (v.type) {
     case 'list': {
-      const source = v.listSource ? (v.listSource.startsWith('=') ? v.listSource : `=${v.listSource}`) : (v.list ?? []).join(',');
+      // ListDataValidation.source: a Range/formula, or "a string that contains a comma-separated number, Boolean,
+      // or date" - an item with a comma cannot be written literally.
+      // https://learn.microsoft.com/javascript/api/excel/excel.listdatavalidation#excel-excel-listdatavalidation-source-member
+      if (v.listSource) return { list: { inCellDropDown: true, source: v.listSource.startsWith('=') ? v.listSource : `=${v.listSource}` } };
+      const items = v.list ?? [];
+      const source = items.join(',');
+      if (!items.length || items.some((i) => i.includes(',')) || source.length > MAX_LIST_LITERAL) return null;
       return { list: { inCellDropDown: true, source } };
     }
     case 'whole':
       return { wholeNumber: basic };
     case 'decimal':
       return { decimal: basic };
-    case 'date':
-      return { date: basic as unknown as Excel.DateTimeDataValidation };
+    case 'date': {
+      // DateTimeDataValidation: "you cannot use a number in the formula properties", only an ISO 8601 date
+      // string (or a formula). https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-data-validation
+      const iso = (n: number | string) => (typeof n === 'number' ? formatIsoDate(serialToDate(n)) : n);
+      const date: Excel.DateTimeDataValidation = { formula1: iso(basic.formula1 as number), operator: basic.operator };
+      if (basic.formula2 !== undefined) date.formula2 = iso(basic.formula2 as number);
+      return { date };
+    }
   }
 }
 
 function applyValidation(ws: Excel.Worksheet, v: DataValidationSpec): void {
+  const rule = validationRule(v);
+  if (!rule) return; // not expressible in Excel: the cell stays free (the checks still report odd values)
   const dv = ws.getRange(v.range).dataValidation;
-  dv.rule = validationRule(v);
+  dv.rule = rule;
   if (v.prompt || v.promptTitle) dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt ?? '' };
   dv.errorAlert = {
     showAlert: true,
@@ -345,12 +398,15 @@ function toPos(address: string): Pos[] {
 async function writeSheet(b: Batch, ws: Excel.Worksheet, sp: SheetPlan, wc: WriteContext): Promise<void> {
   const data: CellData[] = [];
   const styled: { pos: Pos; style: RangeStyle }[] = [];
+  const merged = (sp.merges ?? []).map((m) => parseRange(m)!);
   for (const pc of sp.cells) {
     const input = toOfficeInput(pc.value, pc.formula);
     const fmt = pc.style?.numFmt ?? (pc.value instanceof Date ? DEFAULT_DATE_FORMAT : null);
     const { numFmt: _n, ...style } = pc.style ?? {};
     for (const pos of toPos(pc.address)) {
-      data.push({ ...pos, input, fmt });
+      // merging keeps only the top-left value: the other cells of a merged area get no value
+      const hidden = hiddenIn({ r1: pos.r, c1: pos.c, r2: pos.r, c2: pos.c }, merged);
+      data.push({ ...pos, input: hidden ? null : input, fmt });
       styled.push({ pos, style });
     }
   }
@@ -383,6 +439,10 @@ async function writeSheet(b: Batch, ws: Excel.Worksheet, sp: SheetPlan, wc: Writ
     applyPrint(ws, sp.print);
   }
   for (const t of sp.tables ?? []) {
+    // "A table can't overlap with ... merged cells" (MergedRangeConflict would fail the whole batch): skipped
+    // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling
+    const tr = parseRange(t.range);
+    if (!tr || merged.some((m) => overlaps(m, tr))) continue;
     await b.take(jsonSize(t));
     const table = ws.tables.add(ws.getRange(t.range), true);
     table.name = t.name;
@@ -395,26 +455,47 @@ async function writeSheet(b: Batch, ws: Excel.Worksheet, sp: SheetPlan, wc: Writ
   if (sp.freezeRows) ws.freezePanes.freezeRows(sp.freezeRows);
   if (sp.tabColor) ws.tabColor = sp.tabColor;
   if (sp.visibility && sp.visibility !== 'visible') ws.visibility = sp.visibility === 'hidden' ? 'Hidden' : 'VeryHidden';
-  if (sp.protect) ws.protection.protect();
+  // protection is queued by queueWritePlan after every cell write of the plan (a protected sheet refuses them)
 }
 
-async function writeCells(b: Batch, ctx: Excel.RequestContext, ws: Excel.Worksheet, writes: CellWrite[], wc: WriteContext) {
-  const data: CellData[] = [];
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+/** a merged area in which `r` covers a cell other than the top-left one (a cell Excel does not show) */
+function hiddenIn(r: CellRange, merges: CellRange[] | undefined): CellRange | undefined {
+  return merges?.find((m) => {
+    if (!overlaps(m, r) || (m.r1 === m.r2 && m.c1 === m.c2)) return false;
+    const i = { r1: Math.max(m.r1, r.r1), c1: Math.max(m.c1, r.c1), r2: Math.min(m.r2, r.r2), c2: Math.min(m.c2, r.c2) };
+    return !(i.r1 === m.r1 && i.c1 === m.c1 && i.r2 === m.r1 && i.c2 === m.c1);
+  });
+}
+
+async function writeCells(
+  b: Batch,
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  writes: CellWrite[],
+  wc: WriteContext,
+) {
+  const data = new Map<string, CellData>();
   const fills = new Map<string, Pos[]>();
-  const notes: CellWrite[] = [];
+  const notes: { at: string; text: string }[] = [];
   for (const w of writes) {
     const input = w.formula !== undefined || w.value !== undefined ? toOfficeInput(w.value, w.formula) : null;
     const fmt = w.numFmt ?? (w.value instanceof Date ? DEFAULT_DATE_FORMAT : null);
     for (const pos of toPos(w.address)) {
-      data.push({ ...pos, input, fmt });
+      data.set(`${pos.r},${pos.c}`, { ...pos, input, fmt });
       if (w.fill !== undefined) {
         const key = w.fill ?? '';
         fills.set(key, [...(fills.get(key) ?? []), pos]);
       }
     }
-    if (w.note) notes.push(w);
+    // notes and comments go on ONE cell ("If ... the range is not a single cell, an InvalidCellAddress error is thrown")
+    // https://learn.microsoft.com/javascript/api/excel/excel.notecollection#excel-excel-notecollection-add-member(1)
+    if (w.note) notes.push({ at: w.address.split(':')[0], text: w.note });
   }
-  await writeData(b, ws, data);
+  await writeData(b, ws, [...data.values()]);
   for (const [color, cells] of fills) {
     for (const rect of exactBlocks(cells)) {
       await b.take(20);
@@ -425,11 +506,11 @@ async function writeCells(b: Batch, ctx: Excel.RequestContext, ws: Excel.Workshe
   }
   const useNotes = wc.supports('1.18');
   if (!useNotes && !wc.supports('1.10')) return; // no notes nor comments in this Excel: skipped
-  for (const w of notes) {
-    await b.take(w.note!.length + 40);
-    const target = ws.getRange(w.address);
-    if (useNotes) ctx.workbook.notes.add(target, w.note!);
-    else ctx.workbook.comments.add(target, w.note!);
+  for (const n of notes) {
+    await b.take(n.text.length + 40);
+    const target = ws.getRange(n.at);
+    if (useNotes) ctx.workbook.notes.add(target, n.text);
+    else ctx.workbook.comments.add(target, n.text);
   }
 }
 
@@ -452,12 +533,21 @@ export async function queueWritePlan(
     }
     return ws;
   };
+  // Worksheet.delete(): "if the worksheet's visibility is set to VeryHidden, the delete operation will fail with an
+  // InvalidOperation exception": such a sheet is made Hidden first.
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1)
+  const drop = (info: SheetInfo) => {
+    const ws = sheet(info.name);
+    if (info.visibility === 'veryHidden') ws.visibility = 'Hidden';
+    ws.delete();
+  };
   const deleted = new Set<string>();
   for (const name of plan.deleteSheets ?? []) {
     const key = name.toLowerCase();
-    if (!known.has(key)) continue;
+    const info = known.get(key);
+    if (!info) continue;
     await b.take(name.length);
-    sheet(name).delete();
+    drop(info);
     handles.delete(key);
     deleted.add(key);
   }
@@ -470,7 +560,7 @@ export async function queueWritePlan(
     if (old) {
       // replace: add the new sheet under a temporary name, drop the old one, take its name and place
       ws = sheets.add(`_sostituzione_${++tmp}_${Date.now() % 100000}`);
-      sheet(old.name).delete();
+      drop(old);
       ws.name = sp.name;
       ws.position = old.position;
     } else {
@@ -484,10 +574,22 @@ export async function queueWritePlan(
     const key = w.sheet.toLowerCase();
     bySheet.set(key, [...(bySheet.get(key) ?? []), w]);
   }
-  for (const writes of bySheet.values()) await writeCells(b, ctx, sheet(writes[0].sheet), writes, wc);
+  const planned = new Map((plan.sheets ?? []).map((sp) => [sp.name.toLowerCase(), sp]));
+  for (const [key, writes] of bySheet) {
+    await writeCells(b, ctx, sheet(writes[0].sheet), writes, wc);
+  }
+  // last: a protected sheet refuses every later write of the batch (AccessDenied)
+  for (const sp of plan.sheets ?? []) {
+    if (!sp.protect) continue;
+    await b.take(20);
+    handles.get(sp.name.toLowerCase())!.protection.protect();
+  }
   if (plan.select && parseRange(plan.select.range)) {
     const key = plan.select.sheet.toLowerCase();
-    if (handles.has(key) || (known.has(key) && !deleted.has(key))) {
+    const visibility = planned.has(key) ? planned.get(key)!.visibility : deleted.has(key) ? undefined : known.get(key)?.visibility;
+    const exists = handles.has(key) || (known.has(key) && !deleted.has(key));
+    // a hidden sheet cannot be activated
+    if (exists && (visibility ?? 'visible') === 'visible') {
       await b.take(40);
       const ws = sheet(plan.select.sheet);
       ws.activate();
