@@ -205,3 +205,24 @@ describe('checkWorkbook', () => {
     expect(f.filter((x) => x.foglio === 'Polizia').map((x) => x.codice)).toEqual(['PESO_SOMMA']);
   });
 });
+
+describe('the canonical rewrite is offered only when it mends the bands', () => {
+  it('overlapping bands get a rewrite that parses clean; a gap that the rewrite would keep gets none', async () => {
+    const { XlsxWorkbook } = await import('../../src/workbook/xlsx');
+    const { readFileSync } = await import('node:fs');
+    const { readWorkbook } = await import('../../src/domain/scheda');
+    const { checkWorkbook } = await import('../../src/domain/controlli');
+    const { parseGraduazione } = await import('../../src/domain/graduazione');
+    const bytes = readFileSync(new URL('../../assets/esempi/sarzana-esempio.xlsx', import.meta.url));
+    const grids = await (await XlsxWorkbook.fromBuffer(new Uint8Array(bytes))).readSheets();
+    const fasce = checkWorkbook(readWorkbook(grids)).filter((f) => f.foglio === 'Protocollo' && f.codice === 'GRADUAZIONE_FASCE');
+    const g15 = fasce.find((f) => f.celle[0] === 'G15')!;
+    const g16 = fasce.find((f) => f.celle[0] === 'G16')!;
+    expect(g15.correzione?.tipo).toBe('graduazione-canonica');
+    const testo = g15.correzione?.tipo === 'graduazione-canonica' ? g15.correzione.testo : '';
+    expect(parseGraduazione(testo).warnings.filter((w) => w.code.startsWith('FASCE_'))).toEqual([]);
+    // "da 0 a 1,5 / da 1,6 a 2" leaves 1,5–1,6 uncovered: only a person can say which band it belongs to
+    expect(g16.correzione).toBeUndefined();
+    expect(g16.messaggio).toContain('scoperti i valori tra 1,5 e 1,6');
+  });
+});

@@ -3,7 +3,7 @@
  * graduations and dates. Each finding names the exact cells and says what to do. Never throws.
  */
 import { formatDateIt, parseA1, toA1 } from '../grid';
-import { printRule, ruleOf } from '../graduazione';
+import { parseGraduazione, printRule, ruleContext, ruleOf } from '../graduazione';
 import { normalizeLabel } from '../scheda/labels';
 import type { Annualita, Azione, PesoForma, Scheda } from '../scheda/types';
 import { datesInText, datesInValue } from '../scheda/values';
@@ -193,10 +193,14 @@ function checkGraduazioni(s: Scheda, out: Collector): void {
       }
       const fasce = rule.warnings.filter((w) => /^(FASCE_|LIVELLO_)/.test(w.code));
       if (fasce.length) {
+        // the canonical rewrite is offered only when it really mends the bands (it resolves overlaps and stray
+        // minus signs; a gap or a missing band stays in it, and a "fix" that leaves the warning is no fix)
         let canon: string | null = null;
         if (rule.kind !== 'manuale') {
           try {
             canon = printRule(rule);
+            const again = parseGraduazione(canon, ruleContext(a, ann.anno));
+            if (again.warnings.some((w) => /^(FASCE_|LIVELLO_)/.test(w.code))) canon = null;
           } catch {
             canon = null;
           }
