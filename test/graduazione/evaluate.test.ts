@@ -65,7 +65,7 @@ describe('evaluate: scadenza', () => {
 describe('evaluate: other kinds', () => {
   it('soglia: "2 ore"', () => {
     const r = parseGraduazione('Tre o più ore: 100%; due ore: 75%; meno di due ore: 40%.');
-    expect(evaluate(r, { kind: 'numero', value: 2 })).toMatchObject({ level: 0.75, raggiunto: '2 ore', spiegazione: '2 ore → fascia 2 ore o più = 75%' });
+    expect(evaluate(r, { kind: 'numero', value: 2 })).toMatchObject({ level: 0.75, raggiunto: '2 ore', spiegazione: '2 ore → fascia da 2 a meno di 3 ore = 75%' });
   });
   it('percentuale: "85%"', () => {
     const r = parseGraduazione("Aggiornamento completo= 100%; Aggiornamento banca dati tra il 100% e l'80%= 80%; Aggiornamento banca dati tra l'80% ed il 50%= 60%");

@@ -51,7 +51,7 @@ describe('printRule: canonical Italian', () => {
     );
   });
   it('other kinds', () => {
-    expect(printRule(parseGraduazione('Tre o più ore: 100%; due ore: 75%; meno di due ore: 40%.'))).toBe('Meno di 2 ore = 40%; 2 ore o più = 75%; 3 ore o più = 100%');
+    expect(printRule(parseGraduazione('Tre o più ore: 100%; due ore: 75%; meno di due ore: 40%.'))).toBe('Meno di 2 ore = 40%; da 2 a meno di 3 ore = 75%; 3 ore o più = 100%');
     expect(printRule(parseGraduazione('Processi digitalizzati da 80% a 100% = 70% da 50% al 79% = 50%'))).toBe('Da 50% a 79% = 50%; da 80% a 100% = 70%');
     expect(printRule(parseGraduazione('Proposta presentata alla Giunta entro il 31/12/2024 = 100% Proposta non presentata = zero'))).toBe(
       'Sì entro il 31/12/2024 = 100%; No = 0%',

@@ -31,7 +31,12 @@ export function bandLabel(rule: Rule, i: number): string {
   const touchesNext = !!next && next.from !== null && next.from === b.to && next.fromIncl !== b.toIncl;
   if (b.from !== null && b.from === b.to) return `da ${fmtNum(b.from)}${unit === '%' ? '%' : ''} a ${fmtNum(b.to)}${u}`;
   if (rule.direction === 'lower' && touchesPrev && b.to !== null) return `${b.toIncl ? 'fino a' : rule.kind === 'scadenza' ? 'inferiore a' : 'meno di'} ${fmtNum(b.to)}${u}`;
-  if (rule.direction === 'higher' && touchesNext && b.from !== null) return b.fromIncl ? `${fmtNum(b.from)}${u} o più` : `oltre ${fmtNum(b.from)}${u}`;
+  if (rule.direction === 'higher' && touchesNext && b.from !== null) {
+    // a step below the next band says where it stops: "da 2 a meno di 3 ore", not "2 ore o più" (which a reader
+    // takes for everything from 2 up, although 3 or more belongs to the next band)
+    if (b.fromIncl && b.to !== null && !b.toIncl) return `da ${fmtNum(b.from)}${unit === '%' ? '%' : ''} a meno di ${fmtNum(b.to)}${u}`;
+    return b.fromIncl ? `${fmtNum(b.from)}${u} o più` : `oltre ${fmtNum(b.from)}${u}`;
+  }
   return ivText(bandIv(b), unit);
 }
 
