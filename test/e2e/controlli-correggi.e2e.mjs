@@ -4,7 +4,7 @@ import { assert, cellText, openPreview, openTab, showSheet, until, screens } fro
 
 export const name = 'pannello: Controlli, "Correggi" riscrive la graduazione in forma canonica e la segnalazione sparisce';
 
-const CANONICA = '60% o più = 50%; da 70% a 100% = 80%';
+const CANONICA = 'Da 60% a meno di 70% = 50%; da 70% a 100% = 80%';
 
 export async function run({ page, baseUrl, shot }) {
   const pane = await openPreview(page, baseUrl);
