@@ -51,23 +51,32 @@ function Preview({ dark }: { dark: boolean }) {
     };
   }, []);
 
-  // re-render whenever the pane writes or selects
+  // re-read the grids when the pane writes; only move the highlight when it selects
   useEffect(() => {
     if (!loaded) return;
     const { wb } = loaded;
-    const sync = async () => {
-      const next = await wb.readSheets();
-      setGrids(next);
+    let current: Grid[] = [];
+    const showSelection = () => {
       const sel = wb.currentSelection;
       setSelection(sel ? { sheet: sel.sheet, range: sel.range } : null);
-      const shown = visibleGrids(next);
+      const shown = visibleGrids(current);
       setActive((cur) => {
         if (sel && shown.some((g) => g.name === sel.sheet)) return sel.sheet;
         return cur && shown.some((g) => g.name === cur) ? cur : (shown[0]?.name ?? null);
       });
     };
+    const sync = async () => {
+      current = await wb.readSheets();
+      setGrids(current);
+      showSelection();
+    };
     void sync();
-    return wb.onChange(() => void sync());
+    const offChange = wb.onChange(() => void sync());
+    const offSelect = wb.onSelect(showSelection);
+    return () => {
+      offChange();
+      offSelect();
+    };
   }, [loaded]);
 
   const shown = visibleGrids(grids);

@@ -122,3 +122,23 @@ describe('xlsx adapter', () => {
     await expect(openXlsxFile(ole)).rejects.toThrow(/protetto da password/);
   });
 });
+
+describe('xlsx adapter events', () => {
+  it('a write is a change; moving the selection is only a selection', async () => {
+    const wb = XlsxWorkbook.create();
+    let changes = 0;
+    let selections = 0;
+    wb.onChange(() => changes++);
+    const off = wb.onSelect(() => selections++);
+    await wb.applyWritePlan({ sheets: [{ name: 'A', cells: [{ address: 'A1', value: 1 }] }] });
+    expect([changes, selections]).toEqual([1, 0]);
+    await wb.select('A', 'A1:B2');
+    expect([changes, selections]).toEqual([1, 1]);
+    expect(wb.currentSelection).toEqual({ sheet: 'A', range: 'A1:B2' });
+    await wb.applyWritePlan({ cells: [{ sheet: 'A', address: 'B2', value: 2 }], select: { sheet: 'A', range: 'B2' } });
+    expect([changes, selections]).toEqual([2, 2]);
+    off();
+    await wb.select('A', 'C3');
+    expect(selections).toBe(2);
+  });
+});

@@ -254,6 +254,7 @@ export class XlsxWorkbook implements WorkbookPort {
   readonly capabilities: Capabilities = { charts: false, tables: true, mergedAreas: true, backend: 'xlsx' };
   private selection: Selection | null = null;
   private listeners = new Set<() => void>();
+  private selectionListeners = new Set<() => void>();
 
   /**
    * Italian notes on what the opened file holds that `toBuffer()` will not write back (chart sheets, charts,
@@ -328,8 +329,11 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     for (const sp of plan.sheets ?? []) this.applySheetPlan(sp);
     this.applyCellWrites(plan.cells ?? []);
-    if (plan.select) this.selection = { sheet: plan.select.sheet, range: plan.select.range };
-    this.notify();
+    this.notify(this.listeners);
+    if (plan.select) {
+      this.selection = { sheet: plan.select.sheet, range: plan.select.range };
+      this.notify(this.selectionListeners);
+    }
   }
 
   private applySheetPlan(sp: SheetPlan): void {
@@ -414,7 +418,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async select(sheet: string, range: string): Promise<void> {
     this.selection = { sheet, range };
-    this.notify();
+    this.notify(this.selectionListeners);
   }
 
   async getSelection(): Promise<Selection | null> {
@@ -439,13 +443,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.selection;
   }
 
+  /** the workbook's content changed (a plan was applied); selecting cells is not a change */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private notify(): void {
-    for (const l of this.listeners) l();
+  /** the selection moved (the preview highlights it) */
+  onSelect(listener: () => void): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  private notify(listeners: Set<() => void>): void {
+    for (const l of listeners) l();
   }
 }
 
