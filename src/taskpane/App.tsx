@@ -28,6 +28,8 @@ const NuovaScheda = lazy(() => import('./tabs/NuovaScheda'));
 
 export type TabId = 'panoramica' | 'controlli' | 'rilevazioni' | 'calcola' | 'nuova';
 const TABS: TabId[] = ['panoramica', 'controlli', 'rilevazioni', 'calcola', 'nuova'];
+/** the tab panel's id; each tab's id is `${PANEL_ID}-${tab}` */
+const PANEL_ID = 'schede-obiettivi-pannello';
 
 const useStyles = makeStyles({
   root: {
@@ -52,6 +54,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
   },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 export interface AppProps {
@@ -77,7 +80,7 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
         <Button
           appearance="subtle"
           icon={wb.loading ? <Spinner size="extra-tiny" /> : <ArrowClockwise20Regular />}
-          aria-label={UI.aggiornaAria}
+          // named by its visible text (WCAG 2.5.3); the tooltip says what it does
           title={UI.aggiornaAria}
           onClick={() => void wb.refresh()}
           data-testid="aggiorna"
@@ -93,20 +96,23 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
         aria-label={UI.titolo}
       >
         {TABS.map((t) => (
-          <Tab key={t} value={t} data-testid={`tab-${t}`}>
+          <Tab key={t} value={t} id={`${PANEL_ID}-${t}`} aria-controls={t === tab ? PANEL_ID : undefined} data-testid={`tab-${t}`}>
             {UI.tabs[t]}
           </Tab>
         ))}
       </TabList>
-      <main className={styles.body} role="tabpanel" aria-label={UI.tabs[tab]}>
+      <main className={styles.body}>
         <ErrorBar error={wb.error} onDismiss={wb.clearError} />
-        <Suspense fallback={<Spinner size="small" label={UI.caricamento} />}>
-          {tab === 'panoramica' && <Panoramica wb={wb} port={port} />}
-          {tab === 'controlli' && <Controlli wb={wb} port={port} />}
-          {tab === 'rilevazioni' && <Rilevazioni wb={wb} port={port} />}
-          {tab === 'calcola' && <Calcola wb={wb} port={port} />}
-          {tab === 'nuova' && <NuovaScheda wb={wb} port={port} />}
-        </Suspense>
+        {/* the panel is named by the selected tab (a <main> cannot take role="tabpanel") */}
+        <div className={styles.panel} role="tabpanel" id={PANEL_ID} aria-labelledby={`${PANEL_ID}-${tab}`}>
+          <Suspense fallback={<Spinner size="small" label={UI.caricamento} />}>
+            {tab === 'panoramica' && <Panoramica wb={wb} port={port} />}
+            {tab === 'controlli' && <Controlli wb={wb} port={port} />}
+            {tab === 'rilevazioni' && <Rilevazioni wb={wb} port={port} />}
+            {tab === 'calcola' && <Calcola wb={wb} port={port} />}
+            {tab === 'nuova' && <NuovaScheda wb={wb} port={port} />}
+          </Suspense>
+        </div>
       </main>
       </div>
     </FluentProvider>

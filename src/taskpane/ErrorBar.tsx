@@ -32,7 +32,8 @@ export function ErrorBar({ error, onDismiss }: { error: unknown; onDismiss(): vo
 
 export function Notice({ intent, children }: { intent: 'success' | 'info' | 'warning' | 'error'; children: React.ReactNode }) {
   return (
-    <MessageBar intent={intent} layout="multiline">
+    // no MessageBarTitle here: drop the aria-labelledby that MessageBar points at its (absent) title
+    <MessageBar intent={intent} layout="multiline" aria-labelledby={undefined}>
       <MessageBarBody>{children}</MessageBarBody>
     </MessageBar>
   );

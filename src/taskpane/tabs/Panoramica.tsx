@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { Badge, Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { UI } from '../../domain/testi/ui';
 import type { WorkbookPort } from '../../workbook/port';
@@ -25,15 +24,15 @@ function tipoLabel(t: CardSummary['tipo']): string {
 
 export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
   const styles = useTabStyles();
-  const detailsId = useId();
   return (
     <Card
       className={styles.card}
       size="small"
       role="button"
       tabIndex={0}
-      aria-label={UI.panoramica.vaiAllaScheda(c.titolo)}
-      aria-describedby={detailsId}
+      // the accessible name is the card's own text (WCAG 2.5.3, label in name); the hint is the description
+      title={UI.panoramica.vaiAllaScheda(c.titolo)}
+      focusMode="off"
       data-testid="scheda-card"
       onClick={onOpen}
       onKeyDown={(e) => {
@@ -51,7 +50,7 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
           </Text>
         }
       />
-      <div id={detailsId} className={styles.section}>
+      <div className={styles.section}>
       <div className={styles.meta}>
         <Badge appearance="outline" color="informative">
           {tipoLabel(c.tipo)}
