@@ -106,7 +106,7 @@ export const SheetGrid = memo(function SheetGrid({ grid, highlight, onCellClick 
         <colgroup>{widths}</colgroup>
         <thead>
           <tr>
-            <th className="corner" />
+            <td className="corner" aria-hidden="true" />
             {Array.from({ length: nCols }, (_, c) => (
               <th key={c} scope="col" className="ch">
                 {colToLetters(c)}

@@ -127,9 +127,9 @@ function Preview({ dark }: { dark: boolean }) {
   return (
     <div className="preview">
       <style>{PREVIEW_CSS}</style>
-      <aside className="pane" aria-label={UI.titolo} data-testid="pane">
+      <div className="pane" data-testid="pane">
         {loaded ? <App key={loaded.id} port={loaded.wb} dark={dark} /> : <p className="loading">{UI.anteprima.caricamento}</p>}
-      </aside>
+      </div>
       <section className="book" aria-label={loaded?.fileName ?? UI.anteprima.titolo}>
         <div className="toolbar">
           <strong>{loaded?.fileName ?? UI.anteprima.caricamento}</strong>

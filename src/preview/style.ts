@@ -19,7 +19,7 @@ table.sheet { border-collapse: collapse; table-layout: fixed; font-size: 11px; }
 table.sheet th { position: sticky; background: #efefef; color: #555; font-weight: normal; border: 1px solid #d4d4d4; z-index: 1; }
 table.sheet thead th { top: 0; height: 18px; z-index: 2; }
 table.sheet th.rh { left: 0; text-align: center; }
-table.sheet th.corner { left: 0; top: 0; z-index: 3; }
+table.sheet .corner { position: sticky; background: #efefef; border: 1px solid #d4d4d4; left: 0; top: 0; z-index: 3; cursor: default; }
 table.sheet td { border: 1px solid #e1e1e1; padding: 1px 3px; vertical-align: top; white-space: pre-wrap; overflow-wrap: anywhere; overflow: hidden; cursor: cell; }
 table.sheet td .c { max-height: 5.6em; overflow: hidden; }
 table.sheet td.num { text-align: right; }
