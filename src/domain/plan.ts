@@ -78,6 +78,8 @@ export interface PrintSetup {
   /** e.g. "1:2" */
   printTitleRows?: string;
   printArea?: string;
+  /** 1-based row numbers AFTER which a manual page break goes (e.g. [12] starts a new page at row 13) */
+  rowBreaks?: number[];
 }
 
 /** how every sheet of the add-in prints: A4 landscape, one page wide, the first row repeated on each page */

@@ -67,6 +67,8 @@ export interface FakeSheet {
   validations: { range: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
   conditionalFormats: { range: string; type: string; props: Record<string, unknown> }[];
   pageLayout: Record<string, unknown>;
+  /** horizontalPageBreaks.add: the cell after each break, in order */
+  pageBreaks: string[];
   tables: { range: string; props: Record<string, unknown> }[];
   charts: { type: string; values: string; props: Record<string, unknown> }[];
   colWidths: Map<number, number>;
@@ -87,6 +89,7 @@ export function newSheet(name: string): FakeSheet {
     validations: [],
     conditionalFormats: [],
     pageLayout: {},
+    pageBreaks: [],
     tables: [],
     charts: [],
     colWidths: new Map(),
@@ -529,6 +532,20 @@ class FakeWorksheet extends Loadable {
       if (path[1] === '()') pl[path[0]] = (v as unknown[])[0];
       else pl[path.join('.')] = v;
     });
+  }
+  get horizontalPageBreaks() {
+    const ctx = this.ctx;
+    ctx.requires('1.9', 'horizontalPageBreaks');
+    return {
+      add: (cell: string | FakeRange) => {
+        const a = typeof cell === 'string' ? cell : cell.addressText;
+        ctx.enqueue(a, () => {
+          const s = this.resolve();
+          if (!/^\$?[A-Z]{1,3}\$?\d+$/.test(a.replace(/^.*!/, ''))) throw new FakeOfficeError('InvalidArgument', `bad page break cell: ${a}`);
+          s.pageBreaks.push(a.replace(/^.*!/, ''));
+        });
+      },
+    };
   }
   get tables() {
     const ctx = this.ctx;

@@ -400,6 +400,14 @@ export function layoutSchedaStandard(opts: OpzioniScheda): { plan: SheetPlan; la
   const columnWidths: Record<string, number> = {};
   WIDTHS.forEach((w, i) => (columnWidths[colToLetters(i)] = w));
 
+  // page breaks: the card's blocks, 0-based [first, last] rows, in print order
+  const blocchi: [number, number][] = [
+    [0, 11],
+    ...annualita.map((a): [number, number] => [a.titleRow, a.lastRow]),
+    [risorseL.headerRow - 2, risorseL.lastRow],
+    [finL.headerRow, finL.lastRow],
+    [phead - 1, prow],
+  ];
   const plan = b.toPlan({
     name: opts.nomeFoglio,
     mode: 'create',
@@ -407,7 +415,7 @@ export function layoutSchedaStandard(opts: OpzioniScheda): { plan: SheetPlan; la
     rowHeights: heights,
     validations,
     conditionalFormats: cfs,
-    print: landscapeA4Print(`A1:${toA1(lastRow, LAST)}`),
+    print: { ...landscapeA4Print(`A1:${toA1(lastRow, LAST)}`), rowBreaks: interruzioniPagina(blocchi, heights, WIDTHS) },
     protect: false,
   });
   const layout: LayoutScheda = {
@@ -436,6 +444,40 @@ export function layoutSchedaStandard(opts: OpzioniScheda): { plan: SheetPlan; la
     lastRow,
   };
   return { plan, layout };
+}
+
+/** A4 landscape with Excel's "Normal" margins (0.7" left/right, 0.75" top/bottom), in points */
+const A4_LARGHEZZA_UTILE = 841.9 - 2 * 0.7 * 72;
+const A4_ALTEZZA_UTILE = 595.3 - 2 * 0.75 * 72;
+
+/**
+ * Manual page breaks that keep every block of a card whole on one page (a PIANO OPERATIVO title never ends up on
+ * a page without its rows). The card prints A4 landscape fit to one page wide, so a page holds
+ * A4_ALTEZZA_UTILE / scale points of rows, where scale = page width / sheet width (a column of w characters is
+ * taken as 7·w pixels, the narrowest Excel makes it: the estimate errs towards a smaller page), less the title row
+ * repeated on every page and 5% for renderers that measure differently. Blocks are packed in order (header,
+ * each PIANO OPERATIVO, RISORSE UMANE, ASSEGNAZIONE FINANZIARIA, PESATURA): a block that does not fit under the
+ * previous ones starts a new page. A block taller than a page gets a page of its own and Excel's breaks inside it.
+ * Row heights are set explicitly on the card (Excel does not grow them), so the estimate holds as the card is filled.
+ * Returns 1-based row numbers after which a page ends (PrintSetup.rowBreaks).
+ */
+export function interruzioniPagina(blocchi: [number, number][], heights: Record<number, number>, widths: number[]): number[] {
+  const larghezzaFoglio = widths.reduce((t, w) => t + w * 7 * 0.75, 0);
+  const scala = Math.min(1, A4_LARGHEZZA_UTILE / larghezzaFoglio);
+  const h = (row0: number) => heights[row0 + 1] ?? 15;
+  const pagina = (A4_ALTEZZA_UTILE / scala) * 0.95 - h(0);
+  const out: number[] = [];
+  let usato = 0;
+  for (const [first, last] of blocchi) {
+    let alto = 0;
+    for (let r = first; r <= last; r++) alto += h(r);
+    if (usato > 0 && usato + alto > pagina) {
+      out.push(first); // 1-based number of the block's previous row
+      usato = 0;
+    }
+    usato += alto;
+  }
+  return out;
 }
 
 /**

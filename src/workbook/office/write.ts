@@ -376,6 +376,8 @@ function applyPrint(ws: Excel.Worksheet, p: PrintSetup): void {
   }
   if (p.printArea) pl.setPrintArea(p.printArea);
   if (p.printTitleRows) pl.setPrintTitleRows(p.printTitleRows.replace(/(\d+)/g, '$$$1'));
+  // PageBreakCollection.add takes the top-left cell of the range AFTER the break (ExcelApi 1.9, like pageLayout)
+  for (const n of p.rowBreaks ?? []) if (Number.isInteger(n) && n >= 1) ws.horizontalPageBreaks.add(`A${n + 1}`);
 }
 
 function applyChart(ws: Excel.Worksheet, spec: ChartSpec): void {

@@ -383,6 +383,7 @@ export class XlsxWorkbook implements WorkbookPort {
         ...(sp.print.printTitleRows ? { printTitlesRow: sp.print.printTitleRows } : {}),
         ...(sp.print.printArea ? { printArea: sp.print.printArea } : {}),
       };
+      for (const n of sp.print.rowBreaks ?? []) if (Number.isInteger(n) && n >= 1) ws.getRow(n).addPageBreak();
     }
     for (const t of sp.tables ?? []) applyTable(ws, t);
     if (sp.protect) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
