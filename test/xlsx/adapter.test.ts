@@ -142,3 +142,25 @@ describe('xlsx adapter events', () => {
     expect(selections).toBe(2);
   });
 });
+
+describe('manual page breaks survive a load and a save', () => {
+  it('keeps the row breaks a file already has when the CLI re-saves it', async () => {
+    const { default: JSZip } = await import('jszip');
+    const made = XlsxWorkbook.create();
+    await made.applyWritePlan({
+      sheets: [
+        {
+          name: "Scheda d'esempio",
+          cells: [{ address: 'A1', value: 'OBIETTIVO GESTIONALE 2025 – 2027' }, { address: 'A40', value: 'fine' }],
+          print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, rowBreaks: [12, 26] },
+        },
+      ],
+    });
+    // load (as the CLI does), change a cell, save again
+    const loaded = await XlsxWorkbook.fromBuffer(await made.toBuffer());
+    await loaded.applyWritePlan({ cells: [{ sheet: "Scheda d'esempio", address: 'B2', value: 1 }] });
+    const zip = await JSZip.loadAsync(await loaded.toBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect([...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]))).toEqual([12, 26]);
+  });
+});

@@ -18,6 +18,7 @@ import type {
 import { WorkbookError, type Capabilities, type Selection, type WorkbookPort } from '../port';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
 import { displayText } from './displayText';
+import { restoreRowBreaks } from './rowBreaks';
 import { unsupportedParts } from './package';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -288,6 +289,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch {
       throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
     }
+    await restoreRowBreaks(wb, buf);
     return new XlsxWorkbook(wb, unsupportedParts(buf));
   }
 
