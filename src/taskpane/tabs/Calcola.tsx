@@ -30,29 +30,10 @@ import { aPassi, nextTask } from '../passi';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   azione: { display: 'flex', flexDirection: 'column', gap: '2px', paddingLeft: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorNeutralStroke1}` },
   small: { color: tokens.colorNeutralForeground3 },
   details: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   summary: { cursor: 'pointer', fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalXS },
-  link: {
-    width: '100%',
-    maxWidth: 'none',
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightRegular,
-    whiteSpace: 'normal',
-    minHeight: 'auto',
-    padding: tokens.spacingVerticalXS,
-  },
 });
 
 const TUTTE = 'tutte';
@@ -85,11 +66,12 @@ function EsitoAzioneRow({ a }: { a: EsitoScheda['azioni'][number] }) {
 
 function EsitoCard({ e }: { e: EsitoScheda }) {
   const styles = useStyles();
+  const tab = useTabStyles();
   // an annualità with nothing measured yet: one line, its actions folded away
   const vuota = e.rilevate === 0 && e.azioni.every((a) => a.livello === null && a.stato !== 'non-valida');
   return (
     <div
-      className={styles.card}
+      className={tab.box}
       data-testid="esito-scheda"
       data-foglio={e.foglio}
       data-anno={e.anno ?? ''}
@@ -123,7 +105,6 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
 
 export default function Calcola({ wb, port }: TabProps) {
   const tab = useTabStyles();
-  const styles = useStyles();
   const [anno, setAnno] = useState<string>(TUTTE);
   const [progress, setProgress] = useState<{ i: number; n: number; label: string } | null>(null);
   const [result, setResult] = useState<CalcoloResult | null>(null);
@@ -264,11 +245,11 @@ export default function Calcola({ wb, port }: TabProps) {
           <Text weight="semibold">{UI.calcola.conflitti}</Text>
           <Text size={200}>{UI.calcola.conflittiIntro}</Text>
           {conflitti.map((f, i) => (
-            <div key={`${keyOf(f)}-${i}`} className={styles.card} data-testid="conflitto" data-cella={keyOf(f)}>
+            <div key={`${keyOf(f)}-${i}`} className={tab.box} data-testid="conflitto" data-cella={keyOf(f)}>
               <Text size={200} weight="semibold">
                 {f.foglio}!{f.celle[0]}
               </Text>
-              <Button appearance="subtle" className={styles.link} onClick={() => void wb.run(() => port.select(f.foglio, f.celle[0]))}>
+              <Button appearance="subtle" className={tab.textButton} onClick={() => void wb.run(() => port.select(f.foglio, f.celle[0]))}>
                 {f.messaggio}
               </Button>
               <div className={tab.row}>
@@ -287,7 +268,7 @@ export default function Calcola({ wb, port }: TabProps) {
         <div className={tab.section}>
           <Text weight="semibold">{UI.calcola.segnalazioni}</Text>
           {other.map((f, i) => (
-            <Button key={i} appearance="subtle" className={styles.link} onClick={() => void wb.run(() => port.select(f.foglio, f.celle[0]))}>
+            <Button key={i} appearance="subtle" className={tab.textButton} onClick={() => void wb.run(() => port.select(f.foglio, f.celle[0]))}>
               {f.messaggio}
             </Button>
           ))}

@@ -9,6 +9,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -21,19 +22,7 @@ import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  finding: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalXS,
-    alignItems: 'flex-start',
-    width: '100%',
-    maxWidth: 'none',
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightRegular,
-    whiteSpace: 'normal',
-    padding: tokens.spacingVerticalXS,
-    minHeight: 'auto',
-  },
+  finding: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start' },
   item: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
   code: { display: 'block', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   fix: { marginLeft: '28px', maxWidth: 'calc(100% - 28px)', whiteSpace: 'normal', height: 'auto' },
@@ -85,7 +74,7 @@ export function Controlli({ wb, port }: TabProps) {
                   <li key={`${f.codice}-${i}`} className={styles.item}>
                     <Button
                       appearance="subtle"
-                      className={styles.finding}
+                      className={mergeClasses(tab.textButton, styles.finding)}
                       icon={ICON[f.gravita]}
                       data-testid="segnalazione"
                       data-codice={f.codice}

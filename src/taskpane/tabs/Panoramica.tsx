@@ -11,6 +11,27 @@ export const useTabStyles = makeStyles({
   small: { color: tokens.colorNeutralForeground3 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  /** a bordered box for one card's or one action's block (Calcola, Rilevazioni) */
+  box: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  /** a full-width subtle button whose text wraps and reads left-aligned (findings, conflicts) */
+  textButton: {
+    width: '100%',
+    maxWidth: 'none',
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+    whiteSpace: 'normal',
+    minHeight: 'auto',
+    padding: tokens.spacingVerticalXS,
+  },
 });
 
 export interface TabProps {

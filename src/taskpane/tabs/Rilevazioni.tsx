@@ -41,15 +41,6 @@ import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
-  action: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   azioneText: {
     display: '-webkit-box',
     WebkitLineClamp: 3,
@@ -134,6 +125,7 @@ interface ActionFormProps {
 
 function ActionForm({ r, entry, errors, hasRow, onChange, onLeave }: ActionFormProps) {
   const styles = useStyles();
+  const tab = useTabStyles();
   const rule: Rule = r.rule;
   const field = measureField(rule.kind);
   const set = (patch: Partial<Entry>) => onChange({ ...entry, ...patch });
@@ -141,7 +133,7 @@ function ActionForm({ r, entry, errors, hasRow, onChange, onLeave }: ActionFormP
   const peso = r.azione.peso?.points;
   return (
     <div
-      className={styles.action}
+      className={tab.box}
       role="group"
       aria-label={label}
       data-testid="azione-form"
