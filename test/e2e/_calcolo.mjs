@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { assert, openTab, sheetTabs, until } from './_pannello.mjs';
+import { assert, openTab, openWorkbookBytes, sheetTabs, until } from './_pannello.mjs';
 
 const utc = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
 
@@ -96,9 +96,7 @@ export async function digita(src, dest, { misure = [], celle = [] } = {}) {
 
 /** open a file through the preview's file picker and wait for its cards */
 export async function apriFile(page, file) {
-  await page.getByTestId('apri-file').setInputFiles(file);
-  const name = path.basename(file);
-  await until(async () => (await page.locator('.toolbar strong').innerText()).trim() === name, `il file ${name} non si apre`);
+  await openWorkbookBytes(page, path.basename(file), fs.readFileSync(file));
   await page.getByTestId('pane').getByTestId('scheda-card').first().waitFor();
   return page.getByTestId('pane');
 }

@@ -25,6 +25,16 @@ export async function openPreview(page, baseUrl, query = '') {
   return page.getByTestId('pane');
 }
 
+/** open workbook bytes through the preview's file picker; resolves when the preview shows that file */
+export async function openWorkbookBytes(page, name, buffer) {
+  await page.getByTestId('apri-file').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  await until(async () => (await page.locator('.toolbar strong').innerText()).trim() === name, `il file ${name} non si apre`);
+}
+
 export async function openTab(page, id) {
   await page.getByTestId(`tab-${id}`).click();
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ROOT } from '../../scripts/lib/harness.mjs';
-import { assert, highlighted, openTab, showSheet, until, screens } from './_pannello.mjs';
+import { assert, highlighted, openTab, openWorkbookBytes, showSheet, until, screens } from './_pannello.mjs';
 
 export const name = 'pannello: Controlli da tastiera, un PESO scritto come testo viene riscritto come numero';
 
@@ -19,12 +19,7 @@ export async function run({ page, baseUrl, shot }) {
   await page.goto(`${baseUrl}/`);
   await page.addStyleTag({ content: '.pane { width: 320px !important; flex-basis: 320px !important; }' });
   await page.getByTestId('scheda-card').first().waitFor();
-  await page.getByTestId('apri-file').setInputFiles({
-    name: 'peso-testo.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: await withPesoText(),
-  });
-  await until(async () => (await page.locator('.toolbar strong').innerText()).trim() === 'peso-testo.xlsx', 'il file non si apre');
+  await openWorkbookBytes(page, 'peso-testo.xlsx', await withPesoText());
   const pane = page.getByTestId('pane');
   await pane.getByTestId('scheda-card').first().waitFor();
   await openTab(page, 'controlli');

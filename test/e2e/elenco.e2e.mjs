@@ -1,7 +1,7 @@
 // Nuova scheda from a list (SCENARIO.md step 1): open another .xlsx with the file picker, select the list's range
 // in the grid (click + shift-click), and get one clean card per objective, each on its own sheet.
 import ExcelJS from 'exceljs';
-import { assert, openTab, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
+import { assert, openTab, openWorkbookBytes, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
 
 export const name = 'pannello: Nuova scheda da un elenco selezionato in un file aperto dall\'anteprima';
 
@@ -20,11 +20,7 @@ export async function run({ page, baseUrl, shot }) {
   await page.goto(`${baseUrl}/`);
   await page.addStyleTag({ content: '.pane { width: 320px !important; flex-basis: 320px !important; }' });
   await page.getByTestId('scheda-card').first().waitFor();
-  await page.getByTestId('apri-file').setInputFiles({
-    name: 'elenco.xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    buffer: await listWorkbook(),
-  });
+  await openWorkbookBytes(page, 'elenco.xlsx', await listWorkbook());
   await until(async () => JSON.stringify(await sheetTabs(page)) === JSON.stringify(['Elenco obiettivi']), 'il file aperto non è mostrato');
   await showSheet(page, 'Elenco obiettivi');
 
