@@ -3,6 +3,7 @@
  * strict option parsing with Italian messages, opening an .xlsx with Italian messages,
  * the output path (NAME-calcolato.xlsx next to the input, never the input itself) and saving.
  */
+import { link, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Grid } from '../domain/grid';
@@ -11,10 +12,13 @@ import { TESTI_CLI_ARGOMENTI as A } from '../domain/testi/cliMain';
 import { TESTI_XLSX } from '../domain/testi/xlsx';
 import { WorkbookError } from '../workbook/port';
 import type { XlsxWorkbook } from '../workbook/xlsx';
-import { openXlsxFile, saveXlsxFile } from '../workbook/xlsx/node';
+import { openXlsxFile } from '../workbook/xlsx/node';
 import type { CliIo } from './io';
 
 export type Options = Record<string, { type: 'string' | 'boolean' }>;
+
+/** every command that writes a file takes `--sovrascrivi` (replace an existing --out file) */
+export const SOVRASCRIVI = { sovrascrivi: { type: 'boolean' } } as const;
 
 /** the parsed values of `Options`: strings for string options, booleans for flags, absent when not given */
 export type OptionValues<O extends Options> = { [K in keyof O]?: O[K]['type'] extends 'string' ? string : boolean };
@@ -96,11 +100,10 @@ export function parseFileArgs<O extends Options>(
   return { file: positionals[0], values };
 }
 
-/** `--out`, or NAME-calcolato.xlsx next to the input; null when it would be the input itself */
+/** `--out`, or NAME-calcolato.xlsx next to the input; null when it would be the input itself (by spelling only: see `outputTarget`) */
 export function outputPath(input: string, out: string | undefined, cwd: string): string | null {
   const inPath = resolve(cwd, input);
-  const ext = extname(inPath) || '.xlsx';
-  const path = out ? resolve(cwd, out) : join(dirname(inPath), `${basename(inPath, extname(inPath))}-calcolato${ext}`);
+  const path = out ? resolve(cwd, out) : defaultOutput(inPath);
   return path === inPath ? null : path;
 }
 
@@ -116,24 +119,124 @@ export async function openForCli(input: string, io: CliIo): Promise<{ wb: XlsxWo
   }
 }
 
-/** save to `path`; false after an Italian message */
-export async function saveForCli(wb: XlsxWorkbook, path: string, io: CliIo): Promise<boolean> {
+/**
+ * Where a command writes: `nuovo` = a path that must not exist yet (`--out` without `--sovrascrivi`), `libero` = the
+ * default NAME-calcolato.xlsx, which takes the first free numbered name (NAME-calcolato-2.xlsx …) rather than
+ * replace a file, `sovrascrivi` = `--out` with `--sovrascrivi` (the file it names, or the file a link names, is replaced).
+ */
+export interface OutputTarget {
+  path: string;
+  mode: 'nuovo' | 'libero' | 'sovrascrivi';
+}
+
+async function statOrNull(path: string) {
   try {
-    await saveXlsxFile(wb, path);
-    // parts of the original file ExcelJS cannot write back (charts, pivots, macros): say so, never silently
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The output of a command, checked before any work: never the input (same device and inode, so a symbolic or hard
+ * link to the input, or the input spelt another way, is the input), never an existing file unless `sovrascrivi`,
+ * never a folder. An Italian message instead when it cannot be.
+ */
+export async function outputTarget(
+  input: string | undefined,
+  out: string | undefined,
+  cwd: string,
+  sovrascrivi: boolean,
+): Promise<{ target: OutputTarget } | { error: string }> {
+  const inPath = input === undefined ? undefined : resolve(cwd, input);
+  const path = out !== undefined ? resolve(cwd, out) : inPath && defaultOutput(inPath);
+  if (!path) return { error: TESTI_XLSX.uscitaMancante };
+  if (path === inPath) return { error: TESTI_XLSX.uscitaUgualeIngresso };
+  const [inStat, outStat] = await Promise.all([inPath ? statOrNull(inPath) : null, statOrNull(path)]);
+  if (inStat && outStat && inStat.dev === outStat.dev && inStat.ino === outStat.ino) return { error: TESTI_XLSX.uscitaUgualeIngresso };
+  if (outStat?.isDirectory()) return { error: TESTI_XLSX.uscitaCartella(out ?? path) };
+  if (out === undefined) return { target: { path, mode: 'libero' } };
+  if (outStat && !sovrascrivi) return { error: TESTI_XLSX.uscitaEsistente(out) };
+  return { target: { path, mode: sovrascrivi ? 'sovrascrivi' : 'nuovo' } };
+}
+
+function defaultOutput(inPath: string): string {
+  const ext = extname(inPath) || '.xlsx';
+  return join(dirname(inPath), `${basename(inPath, extname(inPath))}-calcolato${ext}`);
+}
+
+/** NAME.xlsx, NAME-2.xlsx, NAME-3.xlsx … */
+function numbered(path: string, n: number): string {
+  if (n === 1) return path;
+  const ext = extname(path);
+  return join(dirname(path), `${basename(path, ext)}-${n}${ext}`);
+}
+
+/** the file system calls a save makes (tests replace `writeFile` to simulate a full disk) */
+export interface SaveFs {
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+}
+
+const nodeFs: SaveFs = { writeFile: (path, data) => writeFile(path, data, { flag: 'wx' }) };
+
+const code = (e: unknown) => (e as { code?: string } | null)?.code;
+
+/**
+ * Write `data` to the target without ever leaving a half-written file: the bytes go to a temporary file beside the
+ * target, which then takes the target's name — with a hard link where the target must not exist (the link fails
+ * if it appeared meanwhile: no file is ever replaced by accident), with a rename where it may be replaced. The
+ * temporary file is always removed. Returns the path written.
+ */
+export async function writeSafely(data: Uint8Array, target: OutputTarget, fs: SaveFs = nodeFs): Promise<string> {
+  const dir = dirname(target.path);
+  const tmp = join(dir, `.~${basename(target.path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    if (target.mode === 'sovrascrivi') {
+      // through a link: replace the file it names, not the link
+      const final = (await statOrNull(target.path)) ? await realpath(target.path) : target.path;
+      await rename(tmp, final);
+      return final;
+    }
+    for (let n = 1; n <= (target.mode === 'libero' ? 999 : 1); n++) {
+      const candidate = numbered(target.path, n);
+      try {
+        await link(tmp, candidate);
+        return candidate;
+      } catch (e) {
+        if (code(e) === 'EEXIST') continue;
+        // file systems without hard links (some network shares): check, then rename
+        if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS'].includes(code(e) ?? '')) throw e;
+        if (await statOrNull(candidate)) continue;
+        await rename(tmp, candidate);
+        return candidate;
+      }
+    }
+    throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+  } finally {
+    await unlink(tmp).catch(() => undefined);
+  }
+}
+
+/** save to the target; the path written, or null after an Italian message (nothing half-written is left behind) */
+export async function saveForCli(wb: XlsxWorkbook, target: OutputTarget, io: CliIo, fs?: SaveFs): Promise<string | null> {
+  try {
+    const written = await writeSafely(await wb.toBuffer(), target, fs);
+    // parts of the original file the back end cannot write back: say so, never silently
     for (const avviso of wb.avvisi) io.err(avviso);
-    return true;
+    return written;
   } catch (e) {
-    io.err(e instanceof WorkbookError ? e.message : TESTI_XLSX.scritturaFallita(path));
-    return false;
+    if (code(e) === 'EEXIST') io.err(TESTI_XLSX.uscitaEsistente(target.path));
+    else io.err(e instanceof WorkbookError ? e.message : TESTI_XLSX.scritturaFallita(target.path));
+    return null;
   }
 }
 
 export interface FileCommand<O extends Options> {
   file: string;
   values: OptionValues<O>;
-  /** absolute output path, never the input */
-  out: string;
+  /** where the result goes: never the input, never an existing file unless --sovrascrivi */
+  out: OutputTarget;
   wb: XlsxWorkbook;
   grids: Grid[];
 }
@@ -146,24 +249,24 @@ export interface FileCommand<O extends Options> {
 export async function openFileCommand<O extends Options & { out: { type: 'string' } }>(
   args: string[],
   options: O,
-  texts: ArgTexts & { stessoFile: string },
+  texts: ArgTexts,
   io: CliIo,
   validate?: (values: OptionValues<O>) => string | null,
-): Promise<FileCommand<O> | null> {
-  const parsed = parseFileArgs(args, options, texts, io);
+): Promise<FileCommand<O & typeof SOVRASCRIVI> | null> {
+  const parsed = parseFileArgs(args, { ...options, ...SOVRASCRIVI }, texts, io);
   if (!parsed) return null;
   const problem = validate?.(parsed.values);
   if (problem) {
     io.err(problem);
     return null;
   }
-  const out = outputPath(parsed.file, parsed.values.out as string | undefined, io.cwd);
-  if (!out) {
-    io.err(texts.stessoFile);
+  const out = await outputTarget(parsed.file, parsed.values.out as string | undefined, io.cwd, parsed.values.sovrascrivi === true);
+  if ('error' in out) {
+    io.err(out.error);
     return null;
   }
   const opened = await openForCli(parsed.file, io);
-  return opened && { ...parsed, out, ...opened };
+  return opened && { ...parsed, out: out.target, ...opened };
 }
 
 /** a `--anno AAAA` value: four digits, else null */

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annoOption, openFileCommand, outputPath, parseFileArgs, parseOptions, testiConUso } from '../../src/cli/files';
 import type { CliIo } from '../../src/cli/io';
+import { TESTI_XLSX } from '../../src/domain/testi/xlsx';
 import { main } from '../../src/cli/main';
 
 function capture(cwd = process.cwd()): CliIo & { stdout: string; stderr: string } {
@@ -65,7 +66,7 @@ describe('output path and opening', () => {
     const dir = mkdtempSync(join(tmpdir(), 'schede-files-'));
     writeFileSync(join(dir, 'testo.xlsx'), 'non sono un zip');
     const opts = { out: { type: 'string' } } as const;
-    const t = { ...texts, stessoFile: 'stesso file' };
+    const t = texts;
 
     const missing = capture(dir);
     expect(await openFileCommand(['manca.xlsx'], opts, t, missing)).toBeNull();
@@ -78,7 +79,7 @@ describe('output path and opening', () => {
 
     const same = capture(dir);
     expect(await openFileCommand(['testo.xlsx', '--out', 'testo.xlsx'], opts, t, same)).toBeNull();
-    expect(same.stderr).toBe('stesso file\n');
+    expect(same.stderr).toBe(`${TESTI_XLSX.uscitaUgualeIngresso}\n`);
 
     const invalid = capture(dir);
     expect(await openFileCommand(['manca.xlsx'], opts, t, invalid, () => 'opzioni sbagliate')).toBeNull();

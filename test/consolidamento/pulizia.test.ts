@@ -90,7 +90,7 @@ describe('saving from the CLI fails in Italian', () => {
   it('a folder that does not exist', async () => {
     const io = capture();
     const path = join(mkdtempSync(join(tmpdir(), 'pulizia-')), 'manca', 'out.xlsx');
-    expect(await saveForCli(XlsxWorkbook.create(), path, io)).toBe(false);
+    expect(await saveForCli(XlsxWorkbook.create(), { path, mode: 'nuovo' }, io)).toBeNull();
     expect(io.stderr).toBe(TESTI_XLSX.scritturaFallita(path));
   });
 
@@ -99,7 +99,7 @@ describe('saving from the CLI fails in Italian', () => {
     const wb = XlsxWorkbook.create();
     wb.toBuffer = () => Promise.reject(new Error('Cannot read properties of undefined'));
     const path = join(mkdtempSync(join(tmpdir(), 'pulizia-')), 'out.xlsx');
-    expect(await saveForCli(wb, path, io)).toBe(false);
+    expect(await saveForCli(wb, { path, mode: 'nuovo' }, io)).toBeNull();
     expect(io.stderr).toBe(TESTI_XLSX.scritturaFallita(path));
   });
 });

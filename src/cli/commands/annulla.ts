@@ -5,7 +5,7 @@ import { openFileCommand, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
 
 export async function annulla(args: string[], io: CliIo): Promise<number> {
-  const cmd = await openFileCommand(args, { out: { type: 'string' } }, { ...testiConUso(T.usoAnnulla), stessoFile: T.stessoFile }, io);
+  const cmd = await openFileCommand(args, { out: { type: 'string' } }, testiConUso(T.usoAnnulla), io);
   if (!cmd) return 2;
   const r = annullaDettagli(cmd.grids);
   if (!r) {
@@ -13,7 +13,8 @@ export async function annulla(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   await cmd.wb.applyWritePlan(r.plan);
-  if (!(await saveForCli(cmd.wb, cmd.out, io))) return 2;
-  io.out([MSG_ANNULLA.annullato(r.ripristinate), ...r.avvisi, T.salvato(cmd.out)].join('\n'));
+  const saved = await saveForCli(cmd.wb, cmd.out, io);
+  if (!saved) return 2;
+  io.out([MSG_ANNULLA.annullato(r.ripristinate), ...r.avvisi, T.salvato(saved)].join('\n'));
   return 0;
 }

@@ -14,7 +14,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   const cmd = await openFileCommand(
     args,
     { anno: { type: 'string' }, out: { type: 'string' }, forza: { type: 'boolean' }, json: { type: 'boolean' } },
-    { ...testiConUso(T.usoCalcola), stessoFile: T.stessoFile },
+    testiConUso(T.usoCalcola),
     io,
     (v) => (v.anno !== undefined && annoOption(v.anno) === null ? T.annoNonValido(v.anno) : null),
   );
@@ -28,7 +28,8 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   }
   const result = calcolaCore(schede, cmd.grids, { anno, forza: values.forza === true, now: oraLocale(new Date()) });
   await cmd.wb.applyWritePlan(result.plan);
-  if (!(await saveForCli(cmd.wb, out, io))) return 2;
+  const saved = await saveForCli(cmd.wb, out, io);
+  if (!saved) return 2;
   if (values.json) {
     io.out(JSON.stringify(calcolaJson(result), null, 2));
     return 0;
@@ -40,7 +41,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   for (const m of result.messaggi) lines.push(m);
   if (result.segnalazioni.length) lines.push('');
   for (const f of result.segnalazioni) lines.push(TESTI_CONTROLLA.segnalazione(f.gravita, f.codice, [f.foglio, ...f.celle], f.messaggio).trim());
-  lines.push('', T.riepilogoCalcolo(new Set(result.schede.map((e) => `${e.foglio}|${e.scheda}`)).size, result.scritte, result.conflitti), T.salvato(out));
+  lines.push('', T.riepilogoCalcolo(new Set(result.schede.map((e) => `${e.foglio}|${e.scheda}`)).size, result.scritte, result.conflitti), T.salvato(saved));
   io.out(lines.join('\n'));
   return 0;
 }

@@ -4,12 +4,11 @@
  * New standard cards (or cards from a template saved in the --in workbook): one, or one per row of a list.
  * With --in the new sheets are added to a copy of that workbook (written to --out, never over --in).
  */
-import { resolve } from 'node:path';
 import type { Grid } from '../../domain/grid';
 import { pianoNuoveSchede, readElenco, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
 import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
 import { XlsxWorkbook } from '../../workbook/xlsx';
-import { openForCli, outputPath, parseOptions, saveForCli, testiConUso } from '../files';
+import { SOVRASCRIVI, openForCli, outputTarget, parseOptions, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
 
 const OPTIONS = {
@@ -21,6 +20,7 @@ const OPTIONS = {
   elenco: { type: 'string' },
   in: { type: 'string' },
   out: { type: 'string' },
+  ...SOVRASCRIVI,
 } as const;
 
 /** "2025-2027" / "2025–2027" / "2025" → the period (1 to 3 years), else null */
@@ -62,9 +62,9 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
-  const out = values.in ? outputPath(values.in, values.out, io.cwd) : resolve(io.cwd, values.out);
-  if (!out) {
-    io.err(T.outUgualeIn);
+  const target = await outputTarget(values.in, values.out, io.cwd, values.sovrascrivi === true);
+  if ('error' in target) {
+    io.err(target.error);
     return 2;
   }
 
@@ -103,7 +103,8 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   await wb.applyWritePlan(r.plan);
-  if (!(await saveForCli(wb, out, io))) return 2;
-  io.out([T.creati(r.fogli.length, out), ...r.fogli.map(T.foglio)].join('\n'));
+  const saved = await saveForCli(wb, target.target, io);
+  if (!saved) return 2;
+  io.out([T.creati(r.fogli.length, saved), ...r.fogli.map(T.foglio)].join('\n'));
   return 0;
 }

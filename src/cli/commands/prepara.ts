@@ -7,7 +7,7 @@ import { openFileCommand, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
 
 export async function prepara(args: string[], io: CliIo): Promise<number> {
-  const cmd = await openFileCommand(args, { out: { type: 'string' } }, { ...testiConUso(T.usoPrepara), stessoFile: T.stessoFile }, io);
+  const cmd = await openFileCommand(args, { out: { type: 'string' } }, testiConUso(T.usoPrepara), io);
   if (!cmd) return 2;
   const schede = readWorkbook(cmd.grids);
   if (schede.length === 0) {
@@ -16,7 +16,8 @@ export async function prepara(args: string[], io: CliIo): Promise<number> {
   }
   const r = preparaRilevazioniDettagli(schede, cmd.grids);
   if (!isEmptyPlan(r.plan)) await cmd.wb.applyWritePlan(r.plan);
-  if (!(await saveForCli(cmd.wb, cmd.out, io))) return 2;
-  io.out(`${T.preparate(r.aggiunte, r.orfane)}\n${T.salvato(cmd.out)}`);
+  const saved = await saveForCli(cmd.wb, cmd.out, io);
+  if (!saved) return 2;
+  io.out(`${T.preparate(r.aggiunte, r.orfane)}\n${T.salvato(saved)}`);
   return 0;
 }

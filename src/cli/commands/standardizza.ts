@@ -13,13 +13,12 @@ export async function standardizza(args: string[], io: CliIo): Promise<number> {
   const cmd = await openFileCommand(
     args,
     { foglio: { type: 'string' }, out: { type: 'string' } },
-    { ...testiConUso(T.usoStandardizza), stessoFile: T.outUgualeIn },
+    testiConUso(T.usoStandardizza),
     io,
     (v) => (v.foglio ? null : `${T.foglioMancante}\n${T.usoStandardizza}`),
   );
   if (!cmd) return 2;
   const foglio = cmd.values.foglio ?? '';
-  const out = cmd.out;
   const names = cmd.grids.map((g) => g.name);
   const grid =
     cmd.grids.find((g) => g.name === foglio) ?? cmd.grids.find((g) => g.name.trim().toLowerCase() === foglio.trim().toLowerCase());
@@ -34,15 +33,16 @@ export async function standardizza(args: string[], io: CliIo): Promise<number> {
   }
   const taken = [...names];
   const sheets: SheetPlan[] = [];
-  const lines: string[] = [];
+  const made: { name: string; changes: string[] }[] = [];
   for (const s of schede) {
     const { plan, changes } = standardizzaScheda(s, { grid, existingSheetNames: taken });
     taken.push(plan.name);
     sheets.push(plan);
-    lines.push(T.standardizzata(plan.name, out), ...changes.map(T.modifica));
+    made.push({ name: plan.name, changes });
   }
   await cmd.wb.applyWritePlan({ sheets: [...sheets, ...listeSeMancanti(names)], select: { sheet: sheets[0].name, range: 'A1' } });
-  if (!(await saveForCli(cmd.wb, out, io))) return 2;
-  io.out(lines.join('\n'));
+  const saved = await saveForCli(cmd.wb, cmd.out, io);
+  if (!saved) return 2;
+  io.out(made.flatMap((m) => [T.standardizzata(m.name, saved), ...m.changes.map(T.modifica)]).join('\n'));
   return 0;
 }

@@ -140,7 +140,6 @@ export const MSG_CLI_CALCOLO = {
   fileMancante: 'Indicare il file .xlsx da elaborare.',
   troppiFile: 'Indicare un solo file .xlsx.',
   annoNonValido: (s: string) => `Anno non valido: "${s}" (es. --anno 2024).`,
-  stessoFile: 'Il file di uscita non può essere il file di partenza: scegliere un altro nome con --out.',
   nessunaScheda: 'Nessuna scheda OBIETTIVO GESTIONALE trovata nel file.',
   salvato: (percorso: string) => `Salvato: ${percorso}`,
   preparate: (nuove: number, orfane: number) =>

@@ -18,7 +18,9 @@ Comandi:
   valuta --graduazione TESTO --valore V [--tempi T] [--atteso A] [--anno AAAA] [--json]
                                                     prova una regola di graduazione
 
-Senza --out il risultato va accanto al file di partenza come NOME-calcolato.xlsx (mai sopra l'originale).
+Senza --out il risultato va accanto al file di partenza come NOME-calcolato.xlsx (mai sopra l'originale;
+se esiste già, NOME-calcolato-2.xlsx e così via). Un file --out che esiste già non viene sostituito se non con
+--sovrascrivi (che vale per prepara, calcola, annulla, nuova e standardizza); il file di partenza mai.
 Codici di uscita: 0 tutto bene, 1 il controllo ha trovato errori, 2 comando o file non valido.
 Aiuto: schede --help`,
   comandoSconosciuto: (c: string) => `Comando sconosciuto: "${c}". Scrivi "schede --help" per l'elenco dei comandi.`,

@@ -127,7 +127,6 @@ export const TESTI_CLI_MODELLI = {
   foglioMancante: 'Indicare il foglio della scheda con --foglio NOME.',
   foglioNonTrovato: (f: string, fogli: string[]) => `Foglio «${f}» non trovato. Fogli presenti: ${fogli.join(', ')}.`,
   nessunaScheda: (f: string) => `Nel foglio «${f}» non c'è una scheda OBIETTIVO GESTIONALE riconoscibile.`,
-  outUgualeIn: 'Il file di uscita deve essere diverso da quello di ingresso.',
   creati: (n: number, out: string) => `${n === 1 ? 'Creata 1 scheda' : `Create ${n} schede`} in ${out}.`,
   foglio: (nome: string) => `  - ${nome}`,
   standardizzata: (foglio: string, out: string) => `Scheda standardizzata nel foglio «${foglio}» di ${out}. Modifiche:`,

@@ -7,6 +7,16 @@ export const TESTI_XLSX = {
   nonXlsx: (p: string) => `Il file "${p}" non è un file .xlsx. Salvalo da Excel come "Cartella di lavoro di Excel (.xlsx)".`,
   foglioEsistente: (n: string) => `Esiste già un foglio chiamato "${n}": scegli un altro nome.`,
   foglioMancante: (n: string) => `Il foglio "${n}" non esiste più nella cartella di lavoro: aggiorna e riprova.`,
+  uscitaMancante: 'Indicare il file da scrivere con --out OUT.xlsx.',
+  uscitaUgualeIngresso:
+    'Il file di uscita non può essere il file di partenza (nemmeno attraverso un collegamento): scegliere un altro nome con --out. Il file di partenza non viene mai sovrascritto.',
+  uscitaEsistente: (p: string) =>
+    `Il file "${p}" esiste già e non viene sovrascritto: scegliere un altro nome con --out, oppure aggiungere --sovrascrivi per sostituirlo.`,
+  uscitaCartella: (p: string) => `"${p}" è una cartella: indicare con --out il nome del file da scrivere (es. ${p.replace(/[\\/]+$/, '')}/risultato.xlsx).`,
+  nonCartellaExcel: (p: string) =>
+    `Il file "${p}" è un archivio zip ma non una cartella di lavoro di Excel. Salvalo da Excel come "Cartella di lavoro di Excel (.xlsx)".`,
+  fileOds: (p: string) =>
+    `Il file "${p}" è un foglio di calcolo OpenDocument (.ods). Aprilo in LibreOffice o in Excel e salvalo come "Cartella di lavoro di Excel (.xlsx)".`,
   scritturaFallita: (p: string) => `Impossibile scrivere il file "${p}": controlla che la cartella esista e che il file non sia aperto in Excel.`,
   /** what a save through the .xlsx back end cannot keep (the input file is never overwritten) */
   persi: {

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { WorkbookError } from '../port';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
 import { XlsxWorkbook } from './index';
+import { partNames } from './package';
 
 export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
   let data: Buffer;
@@ -18,7 +19,14 @@ export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
   if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) {
     throw new WorkbookError(TESTI_XLSX.nonXlsx(path), 'FILE_NON_VALIDO');
   }
-  return XlsxWorkbook.fromBuffer(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  // a zip that is not an Excel workbook (an OpenDocument .ods, a .docx, any archive): refused, never read as empty
+  const parts = partNames(bytes);
+  if (parts.length > 0 && !parts.some((p) => p.toLowerCase() === 'xl/workbook.xml')) {
+    const ods = parts.includes('mimetype') && parts.includes('content.xml');
+    throw new WorkbookError(ods ? TESTI_XLSX.fileOds(path) : TESTI_XLSX.nonCartellaExcel(path), 'FILE_NON_VALIDO');
+  }
+  return XlsxWorkbook.fromBuffer(bytes);
 }
 
 /** write the workbook to `path`; any failure (serialising or writing) is a WorkbookError with an Italian message */
