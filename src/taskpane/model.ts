@@ -16,6 +16,10 @@ export interface LivelloAnnualita {
   livello: number | null;
   rilevate: number;
   totale: number;
+  /** some action has no % yet: the level is not final */
+  parziale: boolean;
+  /** Σ PESO when it is not 100, else null */
+  pesoTotaleErrato: number | null;
 }
 
 function asLevel(v: unknown): number | null {
@@ -29,7 +33,13 @@ export function livelliScheda(s: Scheda): LivelloAnnualita[] {
     let num = 0;
     let den = 0;
     let rilevate = 0;
+    let pesi = 0;
+    let conPeso = 0;
     for (const az of a.azioni) {
+      if (az.peso?.points !== null && az.peso?.points !== undefined) {
+        pesi += az.peso.points;
+        conPeso++;
+      }
       const lvl = asLevel(az.percentuale?.value);
       if (lvl === null) continue;
       rilevate++;
@@ -37,7 +47,16 @@ export function livelliScheda(s: Scheda): LivelloAnnualita[] {
       num += w * lvl;
       den += w;
     }
-    return { anno: a.anno, livello: rilevate > 0 && den > 0 ? num / den : null, rilevate, totale: a.azioni.length };
+    const somma = Math.round(pesi * 100) / 100;
+    return {
+      anno: a.anno,
+      livello: rilevate > 0 && den > 0 ? num / den : null,
+      rilevate,
+      totale: a.azioni.length,
+      parziale: rilevate < a.azioni.length,
+      // the same tolerance as the PESO_SOMMA check
+      pesoTotaleErrato: conPeso > 0 && Math.abs(somma - 100) > 0.005 ? somma : null,
+    };
   });
 }
 

@@ -45,6 +45,12 @@ describe('schede prepara / calcola / annulla', () => {
     expect(Object.keys(json)).toEqual(['schede', 'segnalazioni']);
     const tr = json.schede.find((s: { foglio: string; anno: number }) => s.foglio === 'Trasparenza' && s.anno === 2024);
     expect(tr.grado).toBeCloseTo(0.7875, 9);
+    expect([tr.rilevate, tr.parziale, tr.pesoTotaleErrato]).toEqual([3, false, null]);
+    // a grade on weights that add up to 125, and an annualità not measured yet, say so
+    const pl = json.schede.find((s: { foglio: string; anno: number }) => s.foglio === 'Polizia Locale' && s.anno === 2024);
+    expect([pl.rilevate, pl.parziale, pl.pesoTotaleErrato]).toEqual([5, false, 125]);
+    const vita = json.schede.find((s: { foglio: string; anno: number }) => s.foglio === 'Vita indipendente' && s.anno === 2026);
+    expect([vita.grado, vita.rilevate, vita.parziale]).toEqual([null, 0, true]);
     expect(tr.azioni[0]).toEqual({ n: 1, peso: 50, livello: 0.7, raggiunto: '20/01/2025 · ritardo 20 gg' });
     for (const s of json.schede) {
       expect(s.grado === null || (s.grado >= 0 && s.grado <= 1)).toBe(true);
@@ -66,6 +72,7 @@ describe('schede prepara / calcola / annulla', () => {
     const text = capture(dir);
     expect(await main(['calcola', 'misure.xlsx', '--anno', '2024', '--out', 'testo.xlsx'], text)).toBe(0);
     expect(text.stdout).toContain('Trasparenza · 2024: 78,8% (3/3 azioni rilevate)');
+    expect(text.stdout).toContain('Polizia Locale · 2024: 86% (pesi che sommano a 125 invece di 100)');
     expect(text.stdout).toContain('Salvato:');
 
     const undo = capture(dir);

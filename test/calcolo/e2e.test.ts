@@ -71,7 +71,7 @@ async function compute(wb: XlsxWorkbook, opts: { forza?: boolean; anno?: number 
 function riepilogoRow(grids: Grid[], foglio: string, anno: number): (string | number | boolean | Date | null)[] | undefined {
   const g = grids.find((x) => x.name === 'Riepilogo')!;
   const row = g.rows.find((r) => r?.[0]?.v === foglio && r?.[5]?.v === anno);
-  return row ? Array.from({ length: 12 }, (_, c) => row[c]?.v ?? null) : undefined;
+  return row ? Array.from({ length: 13 }, (_, c) => row[c]?.v ?? null) : undefined;
 }
 
 beforeAll(async () => {
@@ -112,7 +112,7 @@ describe('calcola on real Sarzana cards', () => {
     const riep = grids.find((g) => g.name === 'Riepilogo')!;
     expect(riep.rows[0]?.map((c) => c?.v)).toEqual([
       'Foglio', 'Obiettivo', 'Dirigente', 'Unità', 'Tipo', 'Anno', 'Azioni', 'Azioni rilevate',
-      'Grado di raggiungimento', "Peso dell'obiettivo", 'Segnalazioni', 'Calcolato il',
+      'Grado di raggiungimento', 'Stato del grado', "Peso dell'obiettivo", 'Segnalazioni', 'Calcolato il',
     ]);
     for (const [sheet, anno, grado, azioni, rilevate] of GRADI) {
       const e = r.schede.find((x) => x.foglio === sheet && x.anno === anno)!;
@@ -121,13 +121,18 @@ describe('calcola on real Sarzana cards', () => {
       expect(row[6], sheet).toBe(azioni);
       expect(row[7], sheet).toBe(rilevate);
       expect(row[8] as number, sheet).toBeCloseTo(grado, 6);
-      expect((row[11] as Date).toISOString()).toBe(NOW.toISOString());
+      expect((row[12] as Date).toISOString()).toBe(NOW.toISOString());
     }
     // one row per card and annualità: 19 cards, 36 annualità with actions
     expect(riep.rows.filter((x) => x?.[0]?.v).length - 1).toBe(r.schede.length);
     const vita = riepilogoRow(grids, '36 Vita indipendente', 2024)!;
     expect(vita.slice(2, 5)).toEqual(['Davide Capellari', 'Distretto Sociosanitario', 'INDIVIDUALE']);
-    expect(vita[9]).toBe(100);
+    expect(vita[10]).toBe(100);
+    // a grade is never shown as final when it is not: partial, or on weights that do not add up to 100
+    expect(riepilogoRow(grids, '08 Residenza', 2024)![9]).toBe('parziale: 1 di 2 azioni rilevate');
+    expect(riepilogoRow(grids, '35 Polizia Locale', 2024)![9]).toBe('pesi che sommano a 125 invece di 100');
+    expect(riepilogoRow(grids, '01 Trasparenza', 2024)![9]).toBe('tutte le azioni rilevate');
+    expect(riepilogoRow(grids, '03 Rogito', 2024)![9]).toBeNull();
     // the card with no measurement has no level (not 0%)
     expect(riepilogoRow(grids, '03 Rogito', 2024)![8]).toBeNull();
     const plan = r.plan.sheets!.find((s) => s.name === 'Riepilogo')!;

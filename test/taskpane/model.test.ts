@@ -63,11 +63,16 @@ function finding(foglio: string, gravita: Finding['gravita'], s?: number, codice
 }
 
 describe('livelliScheda', () => {
+  it('says when a level is partial or stands on weights that do not add up to 100 (Polizia Locale: 5 × 25)', () => {
+    const s = scheda('PL', 1, [[azione(1, 25, 1), azione(2, 25, null), azione(3, 25, null), azione(4, 25, null), azione(5, 25, null)]]);
+    expect(livelliScheda(s)[0]).toEqual({ anno: 2025, livello: 1, rilevate: 1, totale: 5, parziale: true, pesoTotaleErrato: 125 });
+  });
+
   it('weights the % cells by PESO, only over measured actions', () => {
     const s = scheda('PL', 1, [[azione(1, 60, 1), azione(2, 40, 0.5)], [azione(1, 50, null), azione(2, 50, null)]]);
     const l = livelliScheda(s);
-    expect(l[0]).toEqual({ anno: 2025, livello: 0.8, rilevate: 2, totale: 2 });
-    expect(l[1]).toEqual({ anno: 2026, livello: null, rilevate: 0, totale: 2 });
+    expect(l[0]).toEqual({ anno: 2025, livello: 0.8, rilevate: 2, totale: 2, parziale: false, pesoTotaleErrato: null });
+    expect(l[1]).toEqual({ anno: 2026, livello: null, rilevate: 0, totale: 2, parziale: true, pesoTotaleErrato: null });
   });
 
   it('reads levels written as points (70) like fractions (0,7)', () => {
@@ -92,8 +97,8 @@ describe('summarize', () => {
     const s = scheda('Sito web', 1, [[azione(1, 40, 1), azione(2, 60, null)], [azione(1, 50, null), azione(2, 50, null)]]);
     const [c] = summarize([s], []);
     expect(c.livelli).toEqual([
-      { anno: 2025, livello: 1, rilevate: 1, totale: 2 },
-      { anno: 2026, livello: null, rilevate: 0, totale: 2 },
+      { anno: 2025, livello: 1, rilevate: 1, totale: 2, parziale: true, pesoTotaleErrato: null },
+      { anno: 2026, livello: null, rilevate: 0, totale: 2, parziale: true, pesoTotaleErrato: null },
     ]);
     expect(c.livello).toEqual({ anno: 2025, livello: 1 });
   });

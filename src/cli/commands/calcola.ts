@@ -2,7 +2,7 @@
  * `schede calcola FILE.xlsx [--anno AAAA] [--out OUT.xlsx] [--forza] [--json]`:
  * compute RAGGIUNTO and % of every card from the Rilevazioni sheet, write the Riepilogo, save a copy.
  */
-import { calcola as calcolaCore, calcolaJson, oraLocale } from '../../domain/calcolo';
+import { calcola as calcolaCore, calcolaJson, oraLocale, statoGrado } from '../../domain/calcolo';
 import { formatPercentIt } from '../../domain/grid';
 import { readWorkbook } from '../../domain/scheda';
 import { MSG_CLI_CALCOLO as T, annualitaTesto } from '../../domain/testi/calcolo';
@@ -36,7 +36,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   }
   const lines: string[] = [];
   for (const e of result.schede) {
-    lines.push(T.rigaScheda(e.foglio, annualitaTesto(e.anno, e.annualita), e.grado === null ? T.nonCalcolabile : formatPercentIt(e.grado), e.rilevate, e.azioni.length));
+    lines.push(T.rigaScheda(e.foglio, annualitaTesto(e.anno, e.annualita), e.grado === null ? T.nonCalcolabile : formatPercentIt(e.grado), statoGrado(e)));
   }
   for (const m of result.messaggi) lines.push(m);
   if (result.segnalazioni.length) lines.push('');

@@ -22,6 +22,7 @@ import {
   SPIEGAZIONE_MANUALE,
   annualitaTesto,
   segnalazioniTesto,
+  statoGradoTesto,
   tipoSchedaTesto,
 } from '../testi/calcolo';
 import { type AzioneRef, azioneLabel, azioniDi, refKey } from './azioni';
@@ -97,6 +98,10 @@ export interface EsitoScheda {
   azioni: EsitoAzione[];
   rilevate: number;
   nonRilevate: number;
+  /** true while some action has no level: the grade is not final */
+  parziale: boolean;
+  /** Σ PESO of the annualità's actions when it is not 100 (the grade is then questionable), else null */
+  pesoTotaleErrato: number | null;
   segnalazioni: { errori: number; avvisi: number; info: number };
 }
 
@@ -301,6 +306,8 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
         azioni: [],
         rilevate: 0,
         nonRilevate: 0,
+        parziale: false,
+        pesoTotaleErrato: null,
         segnalazioni: { errori: 0, avvisi: 0, info: 0 },
       };
       esiti.set(ek, e);
@@ -384,7 +391,24 @@ function completaEsito(e: EsitoScheda): void {
   }
   e.rilevate = e.azioni.filter((a) => a.livello !== null).length;
   e.nonRilevate = e.azioni.length - e.rilevate;
+  e.parziale = e.nonRilevate > 0;
   e.grado = den > 0 ? round6(num / den) : null;
+  // the same tolerance as the PESO_SOMMA check
+  const pesi = e.azioni.filter((a) => a.peso !== null);
+  const somma = Math.round(pesi.reduce((t, a) => t + (a.peso ?? 0), 0) * 100) / 100;
+  e.pesoTotaleErrato = pesi.length > 0 && Math.abs(somma - 100) > 0.005 ? somma : null;
+}
+
+/** what qualifies a grade: partial (some actions unmeasured) and/or weights that do not add up to 100 */
+export interface StatoGrado {
+  parziale: boolean;
+  rilevate: number;
+  azioni: number;
+  pesoTotaleErrato: number | null;
+}
+
+export function statoGrado(e: Pick<EsitoScheda, 'parziale' | 'rilevate' | 'azioni' | 'pesoTotaleErrato'>): StatoGrado {
+  return { parziale: e.parziale, rilevate: e.rilevate, azioni: e.azioni.length, pesoTotaleErrato: e.pesoTotaleErrato };
 }
 
 /**
@@ -427,6 +451,7 @@ function righeRiepilogo(schede: Scheda[], esiti: EsitoScheda[], calcolatoIl: str
       azioni: e.azioni.length,
       rilevate: e.rilevate,
       grado: e.grado,
+      stato: statoGradoTesto(statoGrado(e)),
       peso: s.pesatura?.totale?.value ?? null,
       segnalazioni: segnalazioniTesto(e.segnalazioni.errori, e.segnalazioni.avvisi, 0),
       calcolatoIl,
@@ -453,6 +478,12 @@ export interface CalcolaJson {
     scheda: number;
     anno: number | null;
     grado: number | null;
+    /** actions with a level */
+    rilevate: number;
+    /** true while some action has none: the grade is not final */
+    parziale: boolean;
+    /** Σ PESO when it is not 100, else null */
+    pesoTotaleErrato: number | null;
     azioni: { n: number; peso: number | null; livello: number | null; raggiunto: string | null }[];
   }[];
   segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
@@ -466,6 +497,9 @@ export function calcolaJson(r: CalcoloResult): CalcolaJson {
       scheda: e.scheda,
       anno: e.anno,
       grado: e.grado,
+      rilevate: e.rilevate,
+      parziale: e.parziale,
+      pesoTotaleErrato: e.pesoTotaleErrato,
       azioni: e.azioni.map((a) => ({ n: a.n, peso: a.peso, livello: a.livello, raggiunto: a.raggiunto })),
     })),
     segnalazioni: r.segnalazioni.map((f) => ({
@@ -482,7 +516,7 @@ export interface SchedaPane {
   foglio: string;
   scheda: number;
   label: string;
-  annualita: { anno: number | null; grado: number | null; rilevate: number; azioni: number }[];
+  annualita: { anno: number | null; grado: number | null; rilevate: number; azioni: number; stato: StatoGrado }[];
   errori: number;
   avvisi: number;
 }
@@ -497,7 +531,7 @@ export function summarizeForPane(r: CalcoloResult): SchedaPane[] {
       p = { foglio: e.foglio, scheda: e.scheda, label: e.label, annualita: [], errori: e.segnalazioni.errori, avvisi: e.segnalazioni.avvisi };
       out.set(k, p);
     }
-    p.annualita.push({ anno: e.anno, grado: e.grado, rilevate: e.rilevate, azioni: e.azioni.length });
+    p.annualita.push({ anno: e.anno, grado: e.grado, rilevate: e.rilevate, azioni: e.azioni.length, stato: statoGrado(e) });
   }
   return [...out.values()];
 }

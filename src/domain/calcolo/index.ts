@@ -27,6 +27,8 @@ export {
   chiaveCella,
   calcolaJson,
   oraLocale,
+  type StatoGrado,
+  statoGrado,
   summarizeForPane,
 } from './calcola';
 export { type AnnullaResult, annulla, annullaDettagli } from './annulla';

@@ -27,6 +27,8 @@ export interface RigaRiepilogo {
   rilevate: number;
   /** 0..1 or null */
   grado: number | null;
+  /** what qualifies the grade ("parziale: 2 di 3 azioni rilevate", weights not 100); '' when final (absent in older records) */
+  stato?: string;
   peso: number | null;
   segnalazioni: string;
   /** ISO timestamp */

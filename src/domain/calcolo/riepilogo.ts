@@ -2,10 +2,10 @@
 import { type Grid, colToLetters } from '../grid';
 import { type PlannedCell, type SheetPlan, landscapeA4Print } from '../plan';
 import { compactLabel } from '../scheda/labels';
-import { FOGLIO_RIEPILOGO, INTESTAZIONI_RIEPILOGO, TITOLO_GRAFICO_RIEPILOGO } from '../testi/calcolo';
+import { FOGLIO_RIEPILOGO, GRADO_COMPLETO, INTESTAZIONI_RIEPILOGO, TITOLO_GRAFICO_RIEPILOGO } from '../testi/calcolo';
 import type { RigaRiepilogo } from './registro';
 
-const WIDTHS = [22, 60, 26, 26, 13, 8, 9, 10, 14, 11, 26, 17];
+const WIDTHS = [22, 60, 26, 26, 13, 8, 9, 10, 14, 30, 11, 26, 17];
 
 export function percentFormat(level: number): string {
   return Math.abs(level * 100 - Math.round(level * 100)) < 1e-6 ? '0%' : '0.0%';
@@ -26,16 +26,24 @@ export function riepilogoPlan(foglio: string, righe: RigaRiepilogo[]): SheetPlan
       r.azioni,
       r.rilevate,
       r.grado,
+      r.grado === null ? '' : r.stato || GRADO_COMPLETO,
       r.peso,
       r.segnalazioni,
       new Date(r.calcolatoIl),
     ];
     values.forEach((v, c) => {
-      const numFmt = c === 8 ? (r.grado !== null ? percentFormat(r.grado) : undefined) : c === 11 ? 'dd/mm/yyyy hh:mm' : undefined;
+      const numFmt = c === 8 ? (r.grado !== null ? percentFormat(r.grado) : undefined) : c === 12 ? 'dd/mm/yyyy hh:mm' : undefined;
       cells.push({
         address: `${colToLetters(c)}${row}`,
         ...(v !== null && v !== '' ? { value: v } : {}),
-        style: { border: true, vAlign: 'top', wrap: c === 1 || c === 10, ...(numFmt ? { numFmt } : {}) },
+        style: {
+          border: true,
+          vAlign: 'top',
+          wrap: c === 1 || c === 9 || c === 11,
+          // a grade that is not final is shown in italics beside its qualification
+          ...(c === 9 && r.stato ? { italic: true, fontColor: '#9C5700' } : {}),
+          ...(numFmt ? { numFmt } : {}),
+        },
       });
     });
   });

@@ -36,6 +36,7 @@ export const INTESTAZIONI_RIEPILOGO = [
   'Azioni',
   'Azioni rilevate',
   'Grado di raggiungimento',
+  'Stato del grado',
   "Peso dell'obiettivo",
   'Segnalazioni',
   'Calcolato il',
@@ -59,6 +60,34 @@ export function segnalazioniTesto(errori: number, avvisi: number, info: number):
   if (info) parts.push(plurale(info, 'informazione', 'informazioni'));
   return parts.join(' · ');
 }
+
+/** what qualifies a grade, as shown beside it everywhere (pane, Panoramica, Riepilogo, CLI) */
+export interface StatoGradoDati {
+  parziale: boolean;
+  rilevate: number;
+  azioni: number;
+  /** Σ PESO when it is not 100 */
+  pesoTotaleErrato: number | null;
+}
+
+/** "parziale: 2 di 3 azioni rilevate · pesi che sommano a 125 invece di 100" ('' for a grade that is final) */
+export function statoGradoTesto(s: StatoGradoDati): string {
+  const parts: string[] = [];
+  if (s.parziale) parts.push(`parziale: ${s.rilevate} di ${s.azioni} azioni rilevate`);
+  if (s.pesoTotaleErrato !== null) {
+    parts.push(`pesi che sommano a ${String(s.pesoTotaleErrato).replace('.', ',')} invece di 100`);
+  }
+  return parts.join(' · ');
+}
+
+/** "71,7%", or "71,7% (parziale: 2 di 3 azioni rilevate)" */
+export function gradoConStato(grado: string, s: StatoGradoDati): string {
+  const stato = statoGradoTesto(s);
+  return stato ? `${grado} (${stato})` : grado;
+}
+
+/** the Riepilogo's "Stato del grado" of a final grade */
+export const GRADO_COMPLETO = 'tutte le azioni rilevate';
 
 export const RAGGIUNTO_MANUALE = (livello: string) => `Valutazione manuale: ${livello}`;
 /** the explanation of a level typed by hand: the reason given with it */
@@ -146,7 +175,7 @@ export const MSG_CLI_CALCOLO = {
     `Foglio Rilevazioni: ${nuove} righe aggiunte${orfane ? `, ${orfane} righe segnate come "${STATO_AZIONE_ASSENTE}"` : ''}.`,
   riepilogoCalcolo: (schede: number, scritte: number, conflitti: number) =>
     `Calcolo eseguito su ${schede} schede: ${scritte} celle scritte${conflitti ? `, ${conflitti} celle scritte a mano lasciate invariate (usare --forza per sovrascriverle)` : ''}.`,
-  rigaScheda: (foglio: string, anno: string, grado: string, rilevate: number, azioni: number) =>
-    `${foglio} · ${anno}: ${grado} (${rilevate}/${azioni} azioni rilevate)`,
+  rigaScheda: (foglio: string, anno: string, grado: string, stato: StatoGradoDati) =>
+    `${foglio} · ${anno}: ${grado}${stato.parziale || stato.pesoTotaleErrato !== null ? ` (${statoGradoTesto(stato)})` : ` (${stato.rilevate}/${stato.azioni} azioni rilevate)`}`,
   nonCalcolabile: 'non calcolabile',
 } as const;

@@ -30,6 +30,8 @@ export const UI = {
     raggiungimento: 'Raggiunto:',
     livello: (anno: number, pct: string) => `${anno}: ${pct}`,
     trattino: '—',
+    parziale: 'parziale',
+    pesiErrati: '· pesi ≠ 100',
     livelloDettaglio: (anno: number | null, pct: string, rilevate: number, totale: number) =>
       `${anno ?? ''} ${pct}, dalle % di ${rilevate} ${rilevate === 1 ? 'azione' : 'azioni'} su ${totale}`.trim(),
     nonCalcolato: (anno: number) => `${anno}: non ancora calcolato`,

@@ -23,6 +23,7 @@ import {
 } from '../../domain/calcolo';
 import type { Finding } from '../../domain/controlli/types';
 import { formatNumberIt } from '../../domain/grid';
+import { gradoConStato } from '../../domain/testi/calcolo';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import { pct, schedaKey } from '../model';
@@ -76,6 +77,7 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
       data-foglio={e.foglio}
       data-anno={e.anno ?? ''}
       data-grado={e.grado ?? ''}
+      data-parziale={e.parziale ? 'sì' : 'no'}
     >
       <Text weight="semibold">{e.label}</Text>
       <Text size={200} className={styles.small}>
@@ -91,8 +93,12 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
         </details>
       ) : (
         <>
-          <Text data-testid="grado">
-            {UI.calcola.grado(e.grado === null ? UI.calcola.nonCalcolabile : pct(e.grado))}
+          <Text data-testid="grado" weight={e.parziale || e.pesoTotaleErrato !== null ? undefined : 'semibold'}>
+            {UI.calcola.grado(
+              e.grado === null
+                ? UI.calcola.nonCalcolabile
+                : gradoConStato(pct(e.grado), { parziale: e.parziale, rilevate: e.rilevate, azioni: e.azioni.length, pesoTotaleErrato: e.pesoTotaleErrato }),
+            )}
           </Text>
           {e.azioni.map((a) => (
             <EsitoAzioneRow key={a.n} a={a} />

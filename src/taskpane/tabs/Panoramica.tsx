@@ -1,4 +1,5 @@
 import { Badge, Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { gradoConStato } from '../../domain/testi/calcolo';
 import { UI } from '../../domain/testi/ui';
 import type { WorkbookPort } from '../../workbook/port';
 import { pct, summarize, visibleGrids, type CardSummary } from '../model';
@@ -91,13 +92,16 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
             l.livello !== null ? (
               <Badge
                 key={i}
-                appearance="filled"
-                color="brand"
+                appearance={l.parziale || l.pesoTotaleErrato !== null ? 'tint' : 'filled'}
+                color={l.parziale || l.pesoTotaleErrato !== null ? 'warning' : 'brand'}
                 data-testid="livello"
                 data-anno={l.anno ?? ''}
-                title={UI.panoramica.livelloDettaglio(l.anno, pct(l.livello), l.rilevate, l.totale)}
+                data-parziale={l.parziale ? 'sì' : 'no'}
+                title={UI.panoramica.livelloDettaglio(l.anno, gradoConStato(pct(l.livello), { ...l, azioni: l.totale }), l.rilevate, l.totale)}
               >
                 {UI.panoramica.livello(l.anno ?? i + 1, pct(l.livello))}
+                {l.parziale ? ` ${UI.panoramica.parziale}` : ''}
+                {l.pesoTotaleErrato !== null ? ` ${UI.panoramica.pesiErrati}` : ''}
               </Badge>
             ) : (
               <Badge key={i} appearance="outline" color="informative" data-anno={l.anno ?? ''} title={UI.panoramica.nonCalcolato(l.anno ?? i + 1)}>
