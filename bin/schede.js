@@ -19,5 +19,15 @@ async function loadMain() {
   return (await import('../src/cli/main.ts')).main;
 }
 
+// `npm run schede -- …` runs in the project's folder wherever it is typed: file names are relative to the folder
+// the user typed it in, which npm passes as INIT_CWD
+if (process.env.npm_lifecycle_event === 'schede' && process.env.INIT_CWD) {
+  try {
+    process.chdir(process.env.INIT_CWD);
+  } catch {
+    // that folder is gone: names stay relative to the project's folder
+  }
+}
+
 const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

@@ -131,6 +131,18 @@ describe('bin/schede.js', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('`npm run schede -- …` takes file names relative to the folder it is typed in, not the project folder', () => {
+    copyFileSync(SAMPLE, join(dir, 'da-npm.xlsx'));
+    const r = spawnSync('npm', ['--prefix', ROOT, 'run', '-s', 'schede', '--', 'controlla', 'da-npm.xlsx', '--json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, SCHEDE_CLI_BUILD: outfile },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).schede.length).toBeGreaterThan(1);
+  });
+
   it('runs from any working directory (file names are relative to it)', () => {
     copyFileSync(SAMPLE, join(dir, 'altro.xlsx'));
     const r = run(relative(dir, BIN), ['controlla', 'altro.xlsx'], dir, { SCHEDE_CLI_BUILD: outfile });
