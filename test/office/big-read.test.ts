@@ -48,7 +48,8 @@ function expectSyncsFollowPayload(syncs: number, bytes: number[]) {
   expect(Math.max(...bytes)).toBeLessThanOrEqual(EXCEL_WEB_PAYLOAD_LIMIT);
 }
 
-describe('Office read of big workbooks under Excel on the web’s 5 MB response limit', () => {
+// the machine running the suite is shared: 1,000 cards take seconds on the fake
+describe('Office read of big workbooks under Excel on the web’s 5 MB response limit', { timeout: 180_000 }, () => {
   it('the fake refuses a response above 5 MB with Excel’s error, mapped to the Italian message', async () => {
     const grids = [stackCards('Tutte', sources, 200)];
     const fake = makeFakeExcelFromGrids(grids);
@@ -83,9 +84,7 @@ describe('Office read of big workbooks under Excel on the web’s 5 MB response 
     expect(total(big.bytes)).toBeGreaterThan(6 * EXCEL_WEB_PAYLOAD_LIMIT);
     expect(big.syncs).toBeLessThanOrEqual(11);
     expectSyncsFollowPayload(big.syncs, big.bytes);
-    const whole = await read(grids, { budget: 1e12, noLimit: true }); // Excel desktop: no limit, 2 syncs
-    expect(whole.syncs).toBe(2);
-    expectSameGrids(big.got, grids, whole.got);
+    expectSameGrids(big.got, grids, grids);
     expect(readWorkbook(big.got)).toHaveLength(1000);
   });
 
@@ -95,6 +94,7 @@ describe('Office read of big workbooks under Excel on the web’s 5 MB response 
     expect(big.syncs).toBeLessThanOrEqual(11);
     expectSyncsFollowPayload(big.syncs, big.bytes);
     const whole = await read(grids, { budget: 1e12, noLimit: true });
+    expect(whole.syncs).toBe(2);
     expectSameGrids(big.got, grids, whole.got);
     big.got.forEach((g, i) => expect(g.visibility).toBe(grids[i].visibility ?? 'visible'));
   });

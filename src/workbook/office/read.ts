@@ -52,8 +52,8 @@ export const READ_BUDGET_BYTES = 4 * 1024 * 1024;
 /** first guess of the response bytes of one used cell (values + text + numberFormat + formulas), before any data is seen:
  * the sample's cards measure 42–72 on the fake (test/office/fakeExcel.ts, UTF-8 JSON as Excel serialises a response) */
 export const BYTES_PER_CELL_GUESS = 64;
-/** rows of a worksheet */
-const MAX_ROWS = 1_048_576;
+/** at most this many first rows in sync 2 (its merged-area lookups are queued before the sheet's size is known) */
+const HEAD_MAX_ROWS = 5000;
 /** columns assumed for a sheet whose size is not known yet (a card is 9–13 columns wide) */
 const COLUMNS_GUESS = 16;
 /** response bytes of one sheet's address loads and merged-area lookups, besides its cells */
@@ -113,7 +113,7 @@ export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Pro
 
   // sync 2: addresses and first rows
   let head = Math.min(
-    MAX_ROWS,
+    HEAD_MAX_ROWS,
     Math.max(1, Math.floor(budget / infos.length / (COLUMNS_GUESS * BYTES_PER_CELL_GUESS + MERGE_BYTES_PER_ROW))),
   );
   let bounds: (CellRange | null)[] | undefined;
