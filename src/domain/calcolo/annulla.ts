@@ -63,7 +63,7 @@ export function annullaDettagli(grids: Grid[], schede?: Scheda[]): AnnullaResult
   const avvisi: string[] = [];
   const taken = new Set<string>();
   for (const c of passo.celle) {
-    const address = c.k ? dove.get(c.k) : c.a;
+    const address = dove.get(c.k);
     const grid = gridOf.get(c.s);
     if (!grid || !address) {
       avvisi.push(MSG_ANNULLA.nonTrovata(`${c.s}!${c.a}`));
@@ -81,7 +81,7 @@ export function annullaDettagli(grids: Grid[], schede?: Scheda[]): AnnullaResult
     }
     taken.add(`${c.s}!${address}`);
     cells.push(ripristino(c, address));
-    if (!c.k || c.k.endsWith('|peso') || c.k.endsWith('|g')) continue;
+    if (passo.tipo !== 'calcolo') continue;
     if (c.sp) scritti[c.k] = { ...c.sp, a: address };
     else delete scritti[c.k];
   }

@@ -48,8 +48,8 @@ export interface RiepilogoSalvato {
 /** a cell as it was before a step, and what the step wrote */
 export interface CellaSalvata {
   /**
-   * logical key: `foglio|scheda|anno|n|campo` (campo r = RAGGIUNTO, p = %, peso = PESO, g = GRADUAZIONE),
-   * or '' when the cell belongs to no action (then only its address and content identify it)
+   * logical key: `foglio|scheda|anno|n|campo` (campo r = RAGGIUNTO, p = %, peso = PESO, g = GRADUAZIONE): undo finds
+   * the cell again by it and writes nowhere else (`a` is where it was, for messages)
    */
   k: string;
   s: string;
@@ -147,8 +147,12 @@ function isRiepilogo(x: unknown): x is RiepilogoSalvato {
   return isObj(x) && isStr(x.foglio) && x.foglio.length > 0 && x.foglio.length <= 31 && Array.isArray(x.righe) && x.righe.every(isRiga);
 }
 
+/** `foglio|scheda|anno|n|campo`: the fields a compute writes (RAGGIUNTO, %) and those Correggi writes (PESO, GRADUAZIONE) */
+const CHIAVE = /^[^|]+\|\d{1,4}\|\d{1,4}\|\d{1,4}\|(r|p|peso|g)$/;
+const CAMPI: Record<TipoPasso, string[]> = { calcolo: ['r', 'p'], correzione: ['peso', 'g'] };
+
 function isCella(x: unknown): x is CellaSalvata {
-  if (!isObj(x) || !isStr(x.k) || !isStr(x.s) || !isA1(x.a) || !isEncoded(x.dopo) || !optStr(x.df)) return false;
+  if (!isObj(x) || !isStr(x.k) || !CHIAVE.test(x.k) || !isStr(x.s) || !isA1(x.a) || !isEncoded(x.dopo) || !optStr(x.df)) return false;
   if (!(x.sp === null || isScritto(x.sp))) return false;
   const p = x.prima;
   return isObj(p) && isEncoded(p.v) && optStr(p.f) && optStr(p.fx) && optStr(p.fill);
@@ -156,7 +160,8 @@ function isCella(x: unknown): x is CellaSalvata {
 
 function isPasso(x: unknown): x is Passo {
   if (!isObj(x) || (x.tipo !== 'calcolo' && x.tipo !== 'correzione') || !isIso(x.quando) || !optStr(x.descrizione)) return false;
-  if (!Array.isArray(x.celle) || !x.celle.every(isCella)) return false;
+  const campi = CAMPI[x.tipo];
+  if (!Array.isArray(x.celle) || !x.celle.every((c) => isCella(c) && campi.includes(c.k.slice(c.k.lastIndexOf('|') + 1)))) return false;
   if (x.riepilogo === undefined) return true;
   return isObj(x.riepilogo) && (x.riepilogo.prima === null || isRiepilogo(x.riepilogo.prima));
 }
@@ -171,7 +176,7 @@ function daVersione1(r: Obj): Registro | null {
   const u = r.ultimo;
   let storia: Passo[] = [];
   if (u !== null && u !== undefined) {
-    if (!isObj(u) || !isIso(u.quando) || !Array.isArray(u.celle) || !u.celle.every(isCella)) return null;
+    if (!isObj(u) || !isIso(u.quando) || !Array.isArray(u.celle) || !u.celle.every((c) => isCella(c) && /\|[rp]$/.test(c.k))) return null;
     if (!(u.riepilogoPrima === null || isRiepilogo(u.riepilogoPrima))) return null;
     storia = [{ tipo: 'calcolo', quando: u.quando as string, celle: u.celle, riepilogo: { prima: (u.riepilogoPrima as RiepilogoSalvato | null) ?? null } }];
   }
@@ -210,11 +215,18 @@ export function leggiRegistro(grids: Grid[]): { registro: Registro; illeggibile:
   return r ? { registro: r, illeggibile: false } : { registro: registroVuoto(), illeggibile: true };
 }
 
-/** deterministic JSON (sorted keys of `scritti`) so that computing twice writes the same cells */
+/**
+ * Deterministic JSON (sorted keys of `scritti`) so that computing twice writes the same cells, and ASCII only
+ * (every other character as a \uXXXX escape): a reader that decodes a file in pieces can split a multi-byte
+ * character (ExcelJS's XML reader does, on long texts with emoji); an escape survives any such reader.
+ */
 export function registroJson(r: Registro): string {
   const scritti: Record<string, Scritto> = {};
   for (const k of Object.keys(r.scritti).sort()) scritti[k] = r.scritti[k];
-  return JSON.stringify({ versione: 2, scritti, riepilogo: r.riepilogo, storia: r.storia });
+  return JSON.stringify({ versione: 2, scritti, riepilogo: r.riepilogo, storia: r.storia }).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `text` in pieces of at most `size` UTF-16 units, never cutting a surrogate pair (an emoji) in two */

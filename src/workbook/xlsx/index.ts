@@ -475,7 +475,8 @@ function formulaOf(cell: ExcelJS.Cell): string {
 export function readGrid(ws: Worksheet): Grid {
   const rows: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    // includeEmpty: an empty cell that carries a number format is kept (see below)
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
       const { v, formula } = rawOf(cell.value, formulaOf(cell));
       const f = cell.numFmt || undefined;
