@@ -44,7 +44,7 @@ async function insertRows(bytes: Uint8Array, sheet: string, at: number, n: numbe
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(sheet)!;
-  const merges = Object.values((ws as unknown as { _merges: Record<string, ExcelJS.Range> })._merges).map((m) => ({ ...m.model }));
+  const merges = Object.values((ws as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges).map((m) => ({ ...m.model }));
   for (const m of merges) ws.unMergeCells(m.top, m.left, m.bottom, m.right);
   ws.spliceRows(at, 0, ...Array.from({ length: n }, () => []));
   for (const m of merges) {

@@ -34,3 +34,4 @@ export {
 export { type AnnullaResult, annulla, annullaDettagli, indirizziLogici, prossimoAnnulla } from './annulla';
 export { type Passo, type Registro, type RigaRiepilogo, leggiRegistro } from './registro';
 export { readDateCell, readLevelCell } from './valori';
+export { type CorrezioneResult, correzioneDettagli } from './correggi';

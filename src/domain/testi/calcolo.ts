@@ -189,7 +189,7 @@ export const MSG_ANNULLA = {
   annullato: (celle: number) => `Ultimo calcolo annullato: ripristinate ${celle} celle.`,
   /** "Annullato il calcolo del 03/02/2025 09:30: ripristinate 12 celle." */
   annullatoPasso: (p: PassoTesto, celle: number) =>
-    `${p.tipo === 'calcolo' ? 'Ultimo calcolo annullato' : 'Correzione annullata'} (${passoTesto(p)}): ripristinate ${celle} celle.`,
+    `${p.tipo === 'calcolo' ? 'Ultimo calcolo annullato' : 'Correzione annullata'}: ripristinate ${celle} celle (${passoTesto(p)}).`,
   restanti: (n: number) => (n === 0 ? 'Non restano altri passi da annullare.' : `Restano ${n} ${n === 1 ? 'passo' : 'passi'} da annullare.`),
   /** the undo button: what the next undo will undo */
   pulsante: (p: PassoTesto | null) => (p ? `Annulla ${passoTesto(p)}` : 'Annulla ultimo calcolo'),
