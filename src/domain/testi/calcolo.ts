@@ -89,6 +89,9 @@ export function gradoConStato(grado: string, s: StatoGradoDati): string {
   return stato ? `${grado} (${stato})` : grado;
 }
 
+/** the pane's mark beside a level typed by hand on the card */
+export const ETICHETTA_A_MANO = 'scritto a mano';
+
 /** the Riepilogo's "Stato del grado" of a final grade */
 export const GRADO_COMPLETO = 'tutte le azioni rilevate';
 
@@ -216,6 +219,6 @@ export const MSG_CLI_CALCOLO = {
   riepilogoCalcolo: (schede: number, scritte: number, conflitti: number) =>
     `Calcolo eseguito su ${schede} schede: ${scritte} celle scritte${conflitti ? `, ${conflitti} celle scritte a mano lasciate invariate (usare --forza per sovrascriverle)` : ''}.`,
   rigaScheda: (foglio: string, anno: string, grado: string, stato: StatoGradoDati) =>
-    `${foglio} · ${anno}: ${grado}${stato.parziale || stato.pesoTotaleErrato !== null ? ` (${statoGradoTesto(stato)})` : ` (${stato.rilevate}/${stato.azioni} azioni rilevate)`}`,
+    `${foglio} · ${anno}: ${grado}${stato.parziale || stato.pesoTotaleErrato !== null || stato.aMano ? ` (${statoGradoTesto(stato)})` : ` (${stato.rilevate}/${stato.azioni} azioni rilevate)`}`,
   nonCalcolabile: 'non calcolabile',
 } as const;
