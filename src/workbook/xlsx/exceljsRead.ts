@@ -45,7 +45,8 @@ function formulaOf(cell: ExcelJS.Cell): string {
 export function readGrid(ws: Worksheet): Grid {
   const rows: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    // includeEmpty: ExcelJS skips a cell with no value even when it carries a number format, which is kept below
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
       const { v, formula } = rawOf(cell.value, formulaOf(cell));
       const f = cell.numFmt || undefined;
