@@ -325,3 +325,17 @@ describe('a kept hand-typed % is the level the grade uses', () => {
     expect(value(await (await reload(wb)).readSheets(), '08 Residenza', pc)).toBe('100%');
   });
 });
+
+describe('the record\'s shape', () => {
+  const cella = (k: string) => ({ k, s: 'A|B', a: 'I15', prima: { v: null }, dopo: 0.8, sp: null });
+  it('accepts a sheet name holding "|" and reads a first-version record as one step', async () => {
+    const { validaRegistro } = await import('../../src/domain/calcolo/registro');
+    const v2 = validaRegistro({ versione: 2, scritti: {}, riepilogo: null, storia: [{ tipo: 'calcolo', quando: NOW.toISOString(), celle: [cella('a|b|1|2024|1|p')] }] });
+    expect(v2?.storia[0].celle[0].s).toBe('A|B');
+    const v1 = validaRegistro({ versione: 1, scritti: {}, riepilogo: null, ultimo: { quando: NOW.toISOString(), celle: [cella('a|b|1|2024|1|r')], riepilogoPrima: null } });
+    expect(v1?.storia).toEqual([{ tipo: 'calcolo', quando: NOW.toISOString(), celle: [cella('a|b|1|2024|1|r')], riepilogo: { prima: null } }]);
+    // a correction step may only hold PESO/GRADUAZIONE cells, a compute only RAGGIUNTO/%
+    expect(validaRegistro({ versione: 2, scritti: {}, riepilogo: null, storia: [{ tipo: 'correzione', quando: NOW.toISOString(), celle: [cella('a|b|1|2024|1|p')] }] })).toBeNull();
+    expect(validaRegistro({ versione: 2, scritti: {}, riepilogo: null, storia: [{ tipo: 'calcolo', quando: NOW.toISOString(), celle: [cella('a|b|1|2024|1|peso')] }] })).toBeNull();
+  });
+});

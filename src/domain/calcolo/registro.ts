@@ -86,7 +86,7 @@ export interface Registro {
 }
 
 /** how many steps the history keeps (older ones are forgotten) */
-export const PASSI_MASSIMI = 20;
+export const PASSI_MASSIMI = 10;
 
 export function registroVuoto(): Registro {
   return { versione: 2, scritti: {}, riepilogo: null, storia: [] };
@@ -148,7 +148,8 @@ function isRiepilogo(x: unknown): x is RiepilogoSalvato {
 }
 
 /** `foglio|scheda|anno|n|campo`: the fields a compute writes (RAGGIUNTO, %) and those Correggi writes (PESO, GRADUAZIONE) */
-const CHIAVE = /^[^|]+\|\d{1,4}\|\d{1,4}\|\d{1,4}\|(r|p|peso|g)$/;
+// (a sheet name may itself hold '|')
+const CHIAVE = /^.+\|\d{1,6}\|\d{1,6}\|\d{1,6}\|(r|p|peso|g)$/;
 const CAMPI: Record<TipoPasso, string[]> = { calcolo: ['r', 'p'], correzione: ['peso', 'g'] };
 
 function isCella(x: unknown): x is CellaSalvata {
