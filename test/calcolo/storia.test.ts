@@ -339,3 +339,32 @@ describe('the record\'s shape', () => {
     expect(validaRegistro({ versione: 2, scritti: {}, riepilogo: null, storia: [{ tipo: 'calcolo', quando: NOW.toISOString(), celle: [cella('a|b|1|2024|1|peso')] }] })).toBeNull();
   });
 });
+
+describe('schede annulla with the history', () => {
+  it('undoes step by step, says what is left, and refuses a hand-edited record with exit 2 writing nothing', async () => {
+    const { mkdtempSync, existsSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { main } = await import('../../src/cli/main');
+    const dir = mkdtempSync(join(tmpdir(), 'schede-storia-'));
+    const io = () => {
+      const o = { stdout: '', stderr: '', cwd: dir, out: (s: string) => void (o.stdout += `${s}\n`), err: (s: string) => void (o.stderr += `${s}\n`) };
+      return o;
+    };
+    const wb = await fresh();
+    await compute(wb);
+    writeFileSync(join(dir, 'uno.xlsx'), await wb.toBuffer());
+    const a = io();
+    expect(await main(['annulla', 'uno.xlsx', '--out', 'due.xlsx'], a)).toBe(0);
+    expect(a.stdout).toMatch(/Ultimo calcolo annullato: ripristinate \d+ celle \(il calcolo del 03\/02\/2025 09:30\)\./);
+    expect(a.stdout).toContain('Non restano altri passi da annullare.');
+
+    await editRegistro(wb, (r) => ({ ...r, storia: [{ ...(r.storia as object[])[0], celle: 'nessuna' }] }));
+    writeFileSync(join(dir, 'rotto.xlsx'), await wb.toBuffer());
+    const b = io();
+    expect(await main(['annulla', 'rotto.xlsx', '--out', 'rotto-annullato.xlsx'], b)).toBe(2);
+    expect(b.stderr).toContain('Annullamento rifiutato');
+    expect(b.stderr).not.toMatch(/inatteso|iterable/);
+    expect(existsSync(join(dir, 'rotto-annullato.xlsx'))).toBe(false);
+  });
+});
