@@ -189,7 +189,6 @@ export function passoTesto(p: PassoTesto): string {
 
 export const MSG_ANNULLA = {
   nienteDaAnnullare: 'Non c\'è un calcolo da annullare in questa cartella di lavoro.',
-  annullato: (celle: number) => `Ultimo calcolo annullato: ripristinate ${celle} celle.`,
   /** "Annullato il calcolo del 03/02/2025 09:30: ripristinate 12 celle." */
   annullatoPasso: (p: PassoTesto, celle: number) =>
     `${p.tipo === 'calcolo' ? 'Ultimo calcolo annullato' : 'Correzione annullata'}: ripristinate ${celle} celle (${passoTesto(p)}).`,
