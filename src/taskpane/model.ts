@@ -2,6 +2,7 @@
  * Pure view-model logic of the task pane: no React, no port. Unit-tested in test/taskpane.
  */
 import { formatNumberIt, formatPercentIt, parseA1, parseRange, type Grid } from '../domain/grid';
+import { correzioneDettagli, oraLocale } from '../domain/calcolo';
 import type { WritePlan } from '../domain/plan';
 import { schedaLabel, type Scheda } from '../domain/scheda/types';
 import type { Correzione, Finding, Gravita } from '../domain/controlli/types';
@@ -161,9 +162,12 @@ export function firstRange(f: Finding): string {
   return f.celle[0] ?? 'A1';
 }
 
-export function correzionePlan(c: Correzione): WritePlan {
-  const value = c.tipo === 'graduazione-canonica' ? c.testo : c.valore;
-  return { cells: [{ sheet: c.foglio, address: c.cella, value }], select: { sheet: c.foglio, range: c.cella } };
+/**
+ * The plan of a "Correggi": the value in the cell's own format (a PESO of 40 in a %-formatted cell is 0,4), and the
+ * step recorded in the workbook's undo history (given the workbook's sheets; without them only the cell is written)
+ */
+export function correzionePlan(c: Correzione, grids: Grid[] = [], now: Date = oraLocale(new Date())): WritePlan {
+  return correzioneDettagli(grids, c, now).plan;
 }
 
 export function correzioneText(c: Correzione): string {

@@ -27,10 +27,10 @@ import {
 } from '../testi/calcolo';
 import { type AzioneRef, azioneLabel, azioniDi, refKey } from './azioni';
 import { cosaServe, leggiRiga } from './misura';
-import { type CellaSalvata, type Registro, type RigaRiepilogo, leggiRegistro, registroPlan } from './registro';
+import { type CellaSalvata, type Registro, type RigaRiepilogo, conPasso, leggiRegistro, registroPlan } from './registro';
 import { nomeRiepilogo, percentFormat, riepilogoPlan } from './riepilogo';
 import { type RigaRilevazione, type TabellaRilevazioni, findRilevazioni, readRilevazioni, rilCell } from './rilevazioni';
-import { decodeValue, encodeValue, sameContent, valueText } from './valori';
+import { decodeValue, encodeValue, readLevelCell, sameContent, valueText } from './valori';
 
 export interface CalcolaOpts {
   /** only this annualità's year */
@@ -75,6 +75,12 @@ export interface EsitoAzione {
   livello: number | null;
   raggiunto: string | null;
   manuale: boolean;
+  /**
+   * the level is the one typed by hand in the card's % cell: kept over the computed one (a CONFLITTO_MANUALE
+   * not overwritten), or on an action with no measurement; `livelloCalcolato` is then what the compute found
+   */
+  aMano: boolean;
+  livelloCalcolato: number | null;
   /** the band that decided, or the manual level's reason */
   spiegazione: string;
   stato: StatoAzione;
@@ -102,6 +108,8 @@ export interface EsitoScheda {
   parziale: boolean;
   /** Σ PESO of the annualità's actions when it is not 100 (the grade is then questionable), else null */
   pesoTotaleErrato: number | null;
+  /** actions whose level is a hand-typed % (see EsitoAzione.aMano) */
+  aMano: number;
   segnalazioni: { errori: number; avvisi: number; info: number };
 }
 
@@ -191,6 +199,8 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
   const celle: CellaSalvata[] = [];
   const writes: CellWrite[] = [];
   let conflitti = 0;
+  /** % cells typed by hand and kept (not overwritten): their level, by logical key (null: not a level) */
+  const tenuti = new Map<string, number | null>();
 
   const pianifica = (r: AzioneRef, campo: 'r' | 'p', address: string, value: CellValue, numFmt?: string): StatoScrittura => {
     const sheet = r.scheda.sheet;
@@ -206,6 +216,7 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
     const ours = sameContent(cell, null) || (last !== undefined && sameContent(cell, decodeValue(last.v)));
     if (!ours && !opts.forza && !forzate.has(chiaveCella(sheet, address))) {
       conflitti++;
+      if (campo === 'p' && cell) tenuti.set(key, readLevelCell(cell));
       const f = finding(
         'CONFLITTO_MANUALE',
         sheet,
@@ -285,11 +296,42 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
     }
 
     let scrittura: StatoScrittura = 'nessuna';
+    const livelloCalcolato = livello;
+    let aMano = false;
+    const pKey = `${refKey(r)}|p`;
     if (livello !== null && raggiunto !== null) {
       if (r.azione.raggiunto) scrittura = worst(scrittura, pianifica(r, 'r', r.azione.raggiunto.cell, raggiunto));
       if (r.azione.percentuale) {
         const v = round6(livello);
         scrittura = worst(scrittura, pianifica(r, 'p', r.azione.percentuale.cell, v, percentFormat(v)));
+        // a hand-typed % that stays on the card is the level the grade uses: the grade matches what the card shows
+        const tenuto = tenuti.get(pKey);
+        if (tenuto !== undefined && tenuto !== null) {
+          livello = tenuto;
+          aMano = true;
+          spiegazione = MSG_CALCOLO.spiegazioneTenuto(r.azione.percentuale.cell, formatPercentIt(tenuto), formatPercentIt(v));
+        }
+      }
+    } else if (stato === 'mancante' && r.azione.percentuale) {
+      // no measurement, but a % typed by hand on the card (not what the add-in wrote): the grade uses it, and says so
+      const pc = r.azione.percentuale;
+      const pos = parseA1(pc.cell);
+      const cell = pos ? gridOf.get(r.scheda.sheet)?.rows[pos.r]?.[pos.c] : undefined;
+      const last = registro.scritti[pKey];
+      const nostro = last !== undefined && sameContent(cell, decodeValue(last.v));
+      const mano = cell && !nostro && !sameContent(cell, null) ? readLevelCell(cell) : null;
+      if (mano !== null) {
+        livello = mano;
+        aMano = true;
+        stato = 'calcolata';
+        spiegazione = MSG_CALCOLO.spiegazioneSoloMano(pc.cell, formatPercentIt(mano));
+        // the "no measurement" finding just made says more: the hand value is used
+        const i = segnalazioni.length - 1;
+        const f = finding('RILEVAZIONE_MANCANTE', r.scheda.sheet, [pc.cell], MSG_CALCOLO.soloMano(pc.cell, formatPercentIt(mano), label, anno), r.scheda.index);
+        const j = own.findIndex((o) => o.f === segnalazioni[i]);
+        if (j >= 0) own.splice(j, 1);
+        segnalazioni[i] = f;
+        own.push({ f, scheda: r.scheda });
       }
     }
 
@@ -308,6 +350,7 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
         nonRilevate: 0,
         parziale: false,
         pesoTotaleErrato: null,
+        aMano: 0,
         segnalazioni: { errori: 0, avvisi: 0, info: 0 },
       };
       esiti.set(ek, e);
@@ -320,6 +363,8 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
       livello: livello === null ? null : round6(livello),
       raggiunto,
       manuale: lettura.tipo === 'manuale',
+      aMano,
+      livelloCalcolato: livelloCalcolato === null ? null : round6(livelloCalcolato),
       spiegazione,
       stato,
       scrittura,
@@ -340,20 +385,15 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
   const righe = righeRiepilogo(schede, esitiList, calcolatoIl);
   const foglioRiep = nomeRiepilogo(grids, registro.riepilogo?.foglio ?? null);
   const riepilogoEsiste = grids.some((g) => g.name === foglioRiep);
+  const prima = riepilogoEsiste && registro.riepilogo?.foglio === foglioRiep ? registro.riepilogo : null;
 
-  // the bookkeeping: a compute that changes no card cell keeps the previous undo snapshot
+  // the bookkeeping: a compute that changes no card cell and leaves the Riepilogo as it was adds no undo step
+  const cambiato = celle.length > 0 || !prima || !stesseRighe(prima.righe, righe);
   const nuovo: Registro = {
-    versione: 1,
+    versione: 2,
     scritti,
     riepilogo: { foglio: foglioRiep, righe },
-    ultimo:
-      celle.length === 0 && registro.ultimo
-        ? registro.ultimo
-        : {
-            quando: calcolatoIl,
-            celle,
-            riepilogoPrima: riepilogoEsiste && registro.riepilogo ? registro.riepilogo : null,
-          },
+    storia: cambiato ? conPasso(registro.storia, { tipo: 'calcolo', quando: calcolatoIl, celle, riepilogo: { prima } }) : registro.storia,
   };
   const plan: WritePlan = {
     sheets: [riepilogoPlan(foglioRiep, righe), registroPlan(nuovo)],
@@ -392,6 +432,7 @@ function completaEsito(e: EsitoScheda): void {
   e.rilevate = e.azioni.filter((a) => a.livello !== null).length;
   e.nonRilevate = e.azioni.length - e.rilevate;
   e.parziale = e.nonRilevate > 0;
+  e.aMano = e.azioni.filter((a) => a.aMano).length;
   e.grado = den > 0 ? round6(num / den) : null;
   // the same tolerance as the PESO_SOMMA check
   const pesi = e.azioni.filter((a) => a.peso !== null);
@@ -405,10 +446,18 @@ export interface StatoGrado {
   rilevate: number;
   azioni: number;
   pesoTotaleErrato: number | null;
+  /** levels typed by hand on the card that the grade uses */
+  aMano: number;
 }
 
-export function statoGrado(e: Pick<EsitoScheda, 'parziale' | 'rilevate' | 'azioni' | 'pesoTotaleErrato'>): StatoGrado {
-  return { parziale: e.parziale, rilevate: e.rilevate, azioni: e.azioni.length, pesoTotaleErrato: e.pesoTotaleErrato };
+export function statoGrado(e: Pick<EsitoScheda, 'parziale' | 'rilevate' | 'azioni' | 'pesoTotaleErrato'> & { aMano?: number }): StatoGrado {
+  return { parziale: e.parziale, rilevate: e.rilevate, azioni: e.azioni.length, pesoTotaleErrato: e.pesoTotaleErrato, aMano: e.aMano ?? 0 };
+}
+
+/** the same Riepilogo rows, but for the time of the compute */
+function stesseRighe(a: RigaRiepilogo[], b: RigaRiepilogo[]): boolean {
+  const senzaOra = (r: RigaRiepilogo[]) => JSON.stringify(r.map(({ calcolatoIl: _c, ...x }) => ({ ...x, stato: x.stato ?? '' })));
+  return senzaOra(a) === senzaOra(b);
 }
 
 /**
@@ -443,7 +492,8 @@ function righeRiepilogo(schede: Scheda[], esiti: EsitoScheda[], calcolatoIl: str
     const s = schedaByKey.get(`${e.foglio}|${e.scheda}`)!;
     return {
       foglio: e.foglio,
-      obiettivo: e.label,
+      // the full title, never cut
+      obiettivo: s.header.descrizione?.value?.trim() || e.label,
       dirigente: s.header.dirigente?.value ?? '',
       unita: s.header.unitaResponsabile?.value ?? '',
       tipo: tipoSchedaTesto(s.tipo),
@@ -484,7 +534,9 @@ export interface CalcolaJson {
     parziale: boolean;
     /** Σ PESO when it is not 100, else null */
     pesoTotaleErrato: number | null;
-    azioni: { n: number; peso: number | null; livello: number | null; raggiunto: string | null }[];
+    /** actions whose level is a % typed by hand on the card */
+    aMano: number;
+    azioni: { n: number; peso: number | null; livello: number | null; raggiunto: string | null; aMano?: true }[];
   }[];
   segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
 }
@@ -500,7 +552,8 @@ export function calcolaJson(r: CalcoloResult): CalcolaJson {
       rilevate: e.rilevate,
       parziale: e.parziale,
       pesoTotaleErrato: e.pesoTotaleErrato,
-      azioni: e.azioni.map((a) => ({ n: a.n, peso: a.peso, livello: a.livello, raggiunto: a.raggiunto })),
+      aMano: e.aMano,
+      azioni: e.azioni.map((a) => ({ n: a.n, peso: a.peso, livello: a.livello, raggiunto: a.raggiunto, ...(a.aMano ? { aMano: true as const } : {}) })),
     })),
     segnalazioni: r.segnalazioni.map((f) => ({
       codice: f.codice,

@@ -31,6 +31,7 @@ export {
   statoGrado,
   summarizeForPane,
 } from './calcola';
-export { type AnnullaResult, annulla, annullaDettagli } from './annulla';
-export { type Registro, type RigaRiepilogo, leggiRegistro } from './registro';
+export { type AnnullaResult, annulla, annullaDettagli, indirizziLogici, prossimoAnnulla } from './annulla';
+export { type Passo, type Registro, type RigaRiepilogo, leggiRegistro } from './registro';
 export { readDateCell, readLevelCell } from './valori';
+export { type CorrezioneResult, correzioneDettagli } from './correggi';

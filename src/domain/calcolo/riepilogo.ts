@@ -64,9 +64,26 @@ export function riepilogoPlan(foglio: string, righe: RigaRiepilogo[]): SheetPlan
   return plan;
 }
 
-/** the name of the add-in's Riepilogo: its own (from the bookkeeping), else `Riepilogo` when free, else a free variant */
+/**
+ * Is this sheet a Riepilogo the add-in wrote? Known by its content (the header row the add-in writes), not by its
+ * name: a sheet of the user's called "Riepilogo" is never replaced nor deleted. Older Riepiloghi had fewer columns:
+ * the first nine headers decide.
+ */
+export function eRiepilogoNostro(g: Grid): boolean {
+  const row = g.rows[0] ?? [];
+  return INTESTAZIONI_RIEPILOGO.slice(0, 9).every((h, c) => {
+    const v = row[c]?.v;
+    return typeof v === 'string' && v.trim() === h;
+  });
+}
+
+/**
+ * The name of the add-in's Riepilogo: its own (from the bookkeeping) while that sheet is missing or still the
+ * add-in's, else `Riepilogo` when free, else a free variant (`Riepilogo calcolo`, `Riepilogo calcolo 2` …).
+ */
 export function nomeRiepilogo(grids: Grid[], proprio: string | null): string {
-  if (proprio) return proprio;
+  const existing = proprio ? grids.find((g) => compactLabel(g.name) === compactLabel(proprio)) : undefined;
+  if (proprio && (!existing || eRiepilogoNostro(existing))) return existing?.name ?? proprio;
   const taken = new Set(grids.map((g) => compactLabel(g.name)));
   if (!taken.has(compactLabel(FOGLIO_RIEPILOGO))) return FOGLIO_RIEPILOGO;
   for (let i = 2; ; i++) {

@@ -68,6 +68,8 @@ export interface StatoGradoDati {
   azioni: number;
   /** Σ PESO when it is not 100 */
   pesoTotaleErrato: number | null;
+  /** levels typed by hand on the card that the grade uses */
+  aMano?: number;
 }
 
 /** "parziale: 2 di 3 azioni rilevate · pesi che sommano a 125 invece di 100" ('' for a grade that is final) */
@@ -77,6 +79,7 @@ export function statoGradoTesto(s: StatoGradoDati): string {
   if (s.pesoTotaleErrato !== null) {
     parts.push(`pesi che sommano a ${String(s.pesoTotaleErrato).replace('.', ',')} invece di 100`);
   }
+  if (s.aMano) parts.push(s.aMano === 1 ? '1 livello scritto a mano' : `${s.aMano} livelli scritti a mano`);
   return parts.join(' · ');
 }
 
@@ -85,6 +88,9 @@ export function gradoConStato(grado: string, s: StatoGradoDati): string {
   const stato = statoGradoTesto(s);
   return stato ? `${grado} (${stato})` : grado;
 }
+
+/** the pane's mark beside a level typed by hand on the card */
+export const ETICHETTA_A_MANO = 'scritto a mano';
 
 /** the Riepilogo's "Stato del grado" of a final grade */
 export const GRADO_COMPLETO = 'tutte le azioni rilevate';
@@ -146,6 +152,13 @@ export const MSG_CALCOLO = {
     `La cella ${cella} contiene «${attuale}», scritto a mano e non dal calcolo: il valore calcolato («${nuovo}») non è stato scritto. Per sostituirlo scegliere «Sovrascrivi» nel riquadro Calcola, oppure --forza da riga di comando; per tenerlo non serve fare nulla.`,
   annullaConflitto: (cella: string, attuale: string) =>
     `La cella ${cella} è stata modificata a mano dopo il calcolo («${attuale}»): non viene ripristinata.`,
+  /** the pane's explanation of an action whose kept hand-typed % is the level used */
+  spiegazioneTenuto: (cella: string, mano: string, calcolato: string) =>
+    `Livello scritto a mano nella cella ${cella}: ${mano} (il calcolo dava ${calcolato}); il grado usa ${mano}.`,
+  spiegazioneSoloMano: (cella: string, mano: string) =>
+    `Livello scritto a mano nella cella ${cella}: ${mano}, senza rilevazione; il grado lo usa.`,
+  soloMano: (cella: string, mano: string, azione: string, anno: string) =>
+    `La cella ${cella} contiene ${mano} scritto a mano, ma l'azione ${azione} (${anno}) non ha una rilevazione: il grado usa ${mano} come livello scritto a mano. Per documentarlo, indicare il "Livello manuale (%)" e la motivazione nel foglio Rilevazioni.`,
 } as const;
 
 export const MSG_RILEVAZIONI = {
@@ -156,9 +169,38 @@ export const MSG_RILEVAZIONI = {
     'Le informazioni dell\'ultimo calcolo (foglio nascosto _SchedeObiettivi) non sono leggibili: i valori presenti nelle celle RAGGIUNTO e % sono trattati come scritti a mano.',
 } as const;
 
+/** "03/02/2025 09:30" from an ISO timestamp holding wall-clock time as UTC fields */
+function quandoTesto(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+/** a step of the undo history, as the undo button and messages name it */
+export interface PassoTesto {
+  tipo: 'calcolo' | 'correzione';
+  quando: string;
+  descrizione?: string;
+}
+
+export function passoTesto(p: PassoTesto): string {
+  return p.tipo === 'calcolo' ? `il calcolo del ${quandoTesto(p.quando)}` : `la correzione di ${p.descrizione ?? ''} (${quandoTesto(p.quando)})`;
+}
+
 export const MSG_ANNULLA = {
   nienteDaAnnullare: 'Non c\'è un calcolo da annullare in questa cartella di lavoro.',
-  annullato: (celle: number) => `Ultimo calcolo annullato: ripristinate ${celle} celle.`,
+  /** "Annullato il calcolo del 03/02/2025 09:30: ripristinate 12 celle." */
+  annullatoPasso: (p: PassoTesto, celle: number) =>
+    `${p.tipo === 'calcolo' ? 'Ultimo calcolo annullato' : 'Correzione annullata'}: ripristinate ${celle} celle (${passoTesto(p)}).`,
+  restanti: (n: number) => (n === 0 ? 'Non restano altri passi da annullare.' : `Restano ${n} ${n === 1 ? 'passo' : 'passi'} da annullare.`),
+  /** the undo button: what the next undo will undo */
+  pulsante: (p: PassoTesto | null) => (p ? `Annulla ${passoTesto(p)}` : 'Annulla ultimo calcolo'),
+  registroIllegibile:
+    'Annullamento rifiutato: le informazioni sui calcoli precedenti (foglio nascosto _SchedeObiettivi) sono danneggiate o sono state modificate a mano, quindi non si può sapere con certezza che cosa ripristinare. Nessuna cella è stata modificata. Un nuovo calcolo ricrea queste informazioni.',
+  nonTrovata: (cella: string) =>
+    `La cella ${cella} non viene ripristinata: la scheda o l'azione a cui apparteneva non si trova più (foglio rinominato o eliminato, azione tolta o rinumerata).`,
+  spostataCambiata: (prima: string, ora: string, attuale: string) =>
+    `La cella ${prima}, ora in ${ora} perché la scheda si è spostata, è stata modificata dopo il calcolo («${attuale}»): non viene ripristinata.`,
 } as const;
 
 export const MSG_CLI_CALCOLO = {
@@ -176,6 +218,6 @@ export const MSG_CLI_CALCOLO = {
   riepilogoCalcolo: (schede: number, scritte: number, conflitti: number) =>
     `Calcolo eseguito su ${schede} schede: ${scritte} celle scritte${conflitti ? `, ${conflitti} celle scritte a mano lasciate invariate (usare --forza per sovrascriverle)` : ''}.`,
   rigaScheda: (foglio: string, anno: string, grado: string, stato: StatoGradoDati) =>
-    `${foglio} · ${anno}: ${grado}${stato.parziale || stato.pesoTotaleErrato !== null ? ` (${statoGradoTesto(stato)})` : ` (${stato.rilevate}/${stato.azioni} azioni rilevate)`}`,
+    `${foglio} · ${anno}: ${grado}${stato.parziale || stato.pesoTotaleErrato !== null || stato.aMano ? ` (${statoGradoTesto(stato)})` : ` (${stato.rilevate}/${stato.azioni} azioni rilevate)`}`,
   nonCalcolabile: 'non calcolabile',
 } as const;

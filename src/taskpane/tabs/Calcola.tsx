@@ -17,13 +17,14 @@ import {
   calcolaPassi,
   chiaveCella,
   oraLocale,
+  prossimoAnnulla,
   type CalcolaOpts,
   type CalcoloResult,
   type EsitoScheda,
 } from '../../domain/calcolo';
 import type { Finding } from '../../domain/controlli/types';
 import { formatNumberIt } from '../../domain/grid';
-import { gradoConStato } from '../../domain/testi/calcolo';
+import { ETICHETTA_A_MANO, MSG_ANNULLA, gradoConStato } from '../../domain/testi/calcolo';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import { pct, schedaKey } from '../model';
@@ -54,6 +55,14 @@ function EsitoAzioneRow({ a }: { a: EsitoScheda['azioni'][number] }) {
           <Badge appearance="filled" color="brand" data-testid="livello-azione">
             {pct(a.livello)}
           </Badge>
+        )}
+        {a.aMano && (
+          <>
+            {' '}
+            <Badge appearance="tint" color="warning" data-testid="a-mano">
+              {ETICHETTA_A_MANO}
+            </Badge>
+          </>
         )}
       </Text>
       {a.spiegazione && (
@@ -97,7 +106,13 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
             {UI.calcola.grado(
               e.grado === null
                 ? UI.calcola.nonCalcolabile
-                : gradoConStato(pct(e.grado), { parziale: e.parziale, rilevate: e.rilevate, azioni: e.azioni.length, pesoTotaleErrato: e.pesoTotaleErrato }),
+                : gradoConStato(pct(e.grado), {
+                    parziale: e.parziale,
+                    rilevate: e.rilevate,
+                    azioni: e.azioni.length,
+                    pesoTotaleErrato: e.pesoTotaleErrato,
+                    aMano: e.aMano,
+                  }),
             )}
           </Text>
           {e.azioni.map((a) => (
@@ -133,6 +148,8 @@ export default function Calcola({ wb, port }: TabProps) {
     ...(y !== undefined ? { anno: y } : {}),
   });
   const busy = progress !== null;
+  /** what the next undo will take back (the button says it) */
+  const prossimo = useMemo(() => prossimoAnnulla(wb.grids), [wb.grids]);
   const keyOf = (f: Finding) => chiaveCella(f.foglio, f.celle[0] ?? '');
 
   const show = (r: CalcoloResult) => {
@@ -183,15 +200,24 @@ export default function Calcola({ wb, port }: TabProps) {
 
   const annullaUltimo = async () => {
     setNotice(null);
-    const res = annullaDettagli(wb.grids);
+    const res = annullaDettagli(wb.grids, wb.schede);
     if (!res) {
       setNotice({ intent: 'info', text: UI.calcola.nienteDaAnnullare });
       return;
     }
+    // a damaged or hand-edited record: refused, nothing written
+    if (res.rifiuto || !res.passo) {
+      setNotice({ intent: 'warning', text: res.rifiuto ?? MSG_ANNULLA.registroIllegibile });
+      return;
+    }
+    const passo = res.passo;
     if (await wb.apply(res.plan)) {
       setResult(null);
       setConflitti([]);
-      setNotice({ intent: res.avvisi.length ? 'warning' : 'success', text: [UI.calcola.annullato, ...res.avvisi].join(' ') });
+      setNotice({
+        intent: res.avvisi.length ? 'warning' : 'success',
+        text: [MSG_ANNULLA.annullatoPasso(passo, res.ripristinate), ...res.avvisi, MSG_ANNULLA.restanti(res.restanti)].join(' '),
+      });
     }
   };
 
@@ -228,7 +254,7 @@ export default function Calcola({ wb, port }: TabProps) {
           {UI.calcola.avvia}
         </Button>
         <Button icon={<ArrowUndo20Regular />} onClick={() => void annullaUltimo()} disabled={busy} data-testid="annulla-calcolo">
-          {UI.calcola.annulla}
+          {MSG_ANNULLA.pulsante(prossimo)}
         </Button>
       </div>
       {progress && (

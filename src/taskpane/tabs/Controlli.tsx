@@ -48,7 +48,7 @@ export function Controlli({ wb, port }: TabProps) {
     if (!fix) return;
     const c = fix;
     setFix(null);
-    if (await wb.apply(correzionePlan(c))) setDone(UI.controlli.corretto(c.cella));
+    if (await wb.apply(correzionePlan(c, wb.grids))) setDone(UI.controlli.corretto(c.cella));
   };
 
   return (

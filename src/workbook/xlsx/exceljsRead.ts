@@ -45,6 +45,7 @@ function formulaOf(cell: ExcelJS.Cell): string {
 export function readGrid(ws: Worksheet): Grid {
   const rows: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // includeEmpty: ExcelJS skips a cell with no value even when it carries a number format, which is kept below
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
       const { v, formula } = rawOf(cell.value, formulaOf(cell));
