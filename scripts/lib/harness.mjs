@@ -116,25 +116,41 @@ export function findChromium() {
   return null;
 }
 
-export async function launchChromium() {
-  const executablePath = findChromium();
-  if (!executablePath) {
-    throw new Error('Chromium non trovato: installatelo (apt-get install -y chromium) o indicate CHROMIUM_PATH.');
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Il Chromium per i test e il bench: quello di sistema (CHROMIUM_PATH o sul PATH) se c'è, altrimenti quello che il
+ * pacchetto npm @sparticuz/chromium porta con sé (si scompatta in /tmp in pochi secondi): così `npm install` e
+ * `npm test` bastano anche su una macchina senza browser. SCHEDE_CHROMIUM=pacchetto forza il secondo.
+ */
+export async function chromiumExecutable() {
+  const system = process.env.SCHEDE_CHROMIUM === 'pacchetto' ? null : findChromium();
+  if (system) return { executablePath: system, args: FLAGS, source: 'sistema' };
+  let pkg;
+  try {
+    ({ default: pkg } = await import('@sparticuz/chromium'));
+  } catch {
+    throw new Error('Chromium non trovato: eseguite `npm install` (porta @sparticuz/chromium) o indicate CHROMIUM_PATH.');
   }
+  const executablePath = await pkg.executablePath();
+  // its own flags plus ours; headless is set by playwright; not --single-process, made for one page per run: with
+  // it the browser quits when the first of the test's contexts closes
+  const args = [...new Set([...pkg.args.filter((a) => !/^--(headless|single-process)\b/.test(a)), ...FLAGS])];
+  return { executablePath, args, source: 'pacchetto' };
+}
+
+export async function launchChromium() {
+  const { executablePath, args } = await chromiumExecutable();
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath, headless: true, args });
 }
 
 /**
