@@ -1,7 +1,7 @@
 /**
  * The task pane: five tabs over the workbook. Talks only to the core and to the port.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -69,8 +69,14 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
   const styles = useStyles();
   const wb = useWorkbook(port);
   const [tab, setTab] = useState<TabId>(initialTab);
-  // what the tabs keep across tab switches (results, outcome messages): a new store when the workbook changes
-  const kept = useMemo(() => new Map<string, unknown>(), [wb.revision]);
+  // what the tabs keep across tab switches (results, outcome messages), by keys named after the tab: a change to the
+  // workbook drops it all, except what the tab that wrote it keeps about its own write (Calcola's results)
+  const kept = useRef(new Map<string, unknown>()).current;
+  const seenRevision = useRef(wb.revision);
+  if (seenRevision.current !== wb.revision) {
+    seenRevision.current = wb.revision;
+    for (const k of [...kept.keys()]) if (!(wb.ownChange && k.startsWith(`${tab}.`))) kept.delete(k);
+  }
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="it">

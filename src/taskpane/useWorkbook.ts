@@ -16,10 +16,11 @@ export interface WorkbookView {
   findings: Finding[];
   loading: boolean;
   /**
-   * Counts the changes to the workbook the pane did not make itself (edits in Excel, another file): what a tab
-   * shows about the workbook (results, outcome messages) holds until it changes.
+   * Counts the changes to the workbook (a read whose cells differ from the last one): what a tab shows about the
+   * workbook (results, outcome messages) holds until it changes. `ownChange`: the last change was the pane's write.
    */
   revision: number;
+  ownChange: boolean;
   /** the last error of a read or write, shown as a MessageBar */
   error: unknown;
   refresh(): Promise<void>;
@@ -45,8 +46,8 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
   const writing = useRef(false);
-  const [revision, setRevision] = useState(0);
-  /** the fingerprint of the last read: a read that differs from it, not after the pane's own write, is a change */
+  const [change, setChange] = useState({ revision: 0, own: false });
+  /** the fingerprint of the last read: a read that differs from it is a change */
   const seen = useRef<string | null>(null);
 
   const refresh = useCallback(async (own = false) => {
@@ -57,7 +58,7 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
       const next = { grids, ...analyse(grids) };
       if (my === seq.current) {
         const fp = workbookFingerprint(grids);
-        if (!own && seen.current !== null && fp !== seen.current) setRevision((r) => r + 1);
+        if (seen.current !== null && fp !== seen.current) setChange((c) => ({ revision: c.revision + 1, own }));
         seen.current = fp;
         setState(next);
       }
@@ -111,5 +112,5 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     };
   }, [port, refresh]);
 
-  return { ...state, loading, revision, error, refresh: () => refresh(), apply, run, clearError: () => setError(null) };
+  return { ...state, loading, revision: change.revision, ownChange: change.own, error, refresh: () => refresh(), apply, run, clearError: () => setError(null) };
 }
