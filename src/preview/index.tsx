@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseRange, toA1, type Grid } from '../domain/grid';
+import { parseRange, rangeToA1, toA1, type CellRange, type Grid } from '../domain/grid';
+import type { CellWrite } from '../domain/plan';
 import { UI } from '../domain/testi/ui';
 import { XlsxWorkbook } from '../workbook/xlsx';
 import { App } from '../taskpane/App';
@@ -97,6 +98,38 @@ function Preview({ dark }: { dark: boolean }) {
     [loaded, grid],
   );
 
+  // the selection on the sheet shown, with its active cell: where the last click or move started, else the top left
+  const gridSelection = useMemo(() => {
+    const range = selection && grid && selection.sheet === grid.name ? parseRange(selection.range) : null;
+    if (!range) return null;
+    const a = anchor.current;
+    const inside = a && a.r >= range.r1 && a.r <= range.r2 && a.c >= range.c1 && a.c <= range.c2;
+    return { range, active: inside ? a : { r: range.r1, c: range.c1 } };
+  }, [selection, grid]);
+
+  const onSelect = useCallback(
+    (range: CellRange, active: { r: number; c: number }) => {
+      if (!loaded || !grid) return;
+      anchor.current = active;
+      void loaded.wb.select(grid.name, rangeToA1(range));
+    },
+    [loaded, grid],
+  );
+
+  // typing in the grid writes through the same port as the pane: the pane re-reads and sees the change
+  const onWrite = useCallback(
+    (writes: CellWrite[], then?: CellRange) => {
+      if (!loaded || !grid || writes.length === 0) return;
+      if (then) anchor.current = { r: then.r1, c: then.c1 };
+      const sheet = grid.name;
+      loaded.wb
+        .applyWritePlan({ cells: writes, ...(then ? { select: { sheet, range: rangeToA1(then) } } : {}) })
+        .then(() => setMessage(null))
+        .catch((e: unknown) => setMessage(UI.anteprima.scritturaFallita(`${sheet}!${writes[0].address}`, e instanceof Error ? e.message : String(e))));
+    },
+    [loaded, grid],
+  );
+
   const openFile = async (file: File) => {
     try {
       const wb = await XlsxWorkbook.fromBuffer(await file.arrayBuffer());
@@ -149,6 +182,7 @@ function Preview({ dark }: { dark: boolean }) {
           <button type="button" className="btn" onClick={() => void download()} disabled={!loaded} data-testid="scarica">
             {UI.anteprima.scarica}
           </button>
+          <span className="hint">{UI.anteprima.aiutoGriglia}</span>
           {selection && (
             <span className="selref" data-testid="selezione">
               {selection.sheet}!{selection.range}
@@ -160,7 +194,11 @@ function Preview({ dark }: { dark: boolean }) {
             {message}
           </p>
         )}
-        {grid ? <SheetGrid grid={grid} highlight={highlight} onCellClick={onCellClick} /> : <div className="grid-wrap" />}
+        {grid ? (
+          <SheetGrid grid={grid} highlight={highlight} selection={gridSelection} onCellClick={onCellClick} onSelect={onSelect} onWrite={onWrite} />
+        ) : (
+          <div className="grid-wrap" />
+        )}
         <nav className="tabs" role="tablist" aria-label={UI.anteprima.fogliAria}>
           {shown.map((g) => (
             <button

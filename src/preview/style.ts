@@ -25,6 +25,15 @@ table.sheet td .c { max-height: 5.6em; overflow: hidden; }
 table.sheet td.num { text-align: right; }
 table.sheet td.fx { color: #0b5a2e; }
 table.sheet td.sel { background: #cfe8d8; outline: 2px solid #107c41; outline-offset: -2px; }
+table.sheet td.act { outline-width: 3px; }
+table.sheet td.sel.act { background: #fff; }
+table.sheet td { position: relative; }
+table.sheet td .c { position: relative; }
+table.sheet td .bar { position: absolute; left: 1px; top: 2px; bottom: 2px; pointer-events: none; }
+table.sheet td.ed { padding: 0; overflow: visible; }
+table.sheet td .editor { box-sizing: border-box; width: 100%; min-width: 8em; height: 100%; min-height: 1.6em; border: 2px solid #107c41; font: inherit; padding: 0 2px; outline: none; background: #fff; position: relative; z-index: 1; }
+.grid-wrap:focus-visible { outline: 2px solid #107c41; outline-offset: -2px; }
+.hint { color: #555; font-size: 12px; }
 .tabs { display: flex; gap: 2px; overflow-x: auto; padding: 0 8px; border-top: 1px solid #d1d1d1; background: #f3f3f3; flex: 0 0 auto; }
 .tab { border: none; border-bottom: 3px solid transparent; background: transparent; padding: 6px 12px; font: inherit; cursor: pointer; white-space: nowrap; }
 .tab.on { background: #fff; border-bottom-color: #107c41; color: #107c41; font-weight: 600; }

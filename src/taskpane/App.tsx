@@ -1,7 +1,7 @@
 /**
  * The task pane: five tabs over the workbook. Talks only to the core and to the port.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -19,6 +19,7 @@ import { UI } from '../domain/testi/ui';
 import type { WorkbookPort } from '../workbook/port';
 import { ErrorBar } from './ErrorBar';
 import { useWorkbook } from './useWorkbook';
+import { KeptContext } from './kept';
 import { Panoramica } from './tabs/Panoramica';
 import { Controlli } from './tabs/Controlli';
 
@@ -68,6 +69,14 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
   const styles = useStyles();
   const wb = useWorkbook(port);
   const [tab, setTab] = useState<TabId>(initialTab);
+  // what the tabs keep across tab switches (results, outcome messages), by keys named after the tab: a change to the
+  // workbook drops it all, except what the tab that wrote it keeps about its own write (Calcola's results)
+  const kept = useRef(new Map<string, unknown>()).current;
+  const seenRevision = useRef(wb.revision);
+  if (seenRevision.current !== wb.revision) {
+    seenRevision.current = wb.revision;
+    for (const k of [...kept.keys()]) if (!(wb.ownChange && k.startsWith(`${tab}.`))) kept.delete(k);
+  }
 
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="it">
@@ -105,6 +114,7 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
         <ErrorBar error={wb.error} onDismiss={wb.clearError} />
         {/* the panel is named by the selected tab (a <main> cannot take role="tabpanel") */}
         <div className={styles.panel} role="tabpanel" id={PANEL_ID} aria-labelledby={`${PANEL_ID}-${tab}`}>
+          <KeptContext.Provider value={kept}>
           <Suspense fallback={<Spinner size="small" label={UI.caricamento} />}>
             {tab === 'panoramica' && <Panoramica wb={wb} port={port} />}
             {tab === 'controlli' && <Controlli wb={wb} port={port} />}
@@ -112,6 +122,7 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
             {tab === 'calcola' && <Calcola wb={wb} port={port} />}
             {tab === 'nuova' && <NuovaScheda wb={wb} port={port} />}
           </Suspense>
+          </KeptContext.Provider>
         </div>
       </main>
       </div>

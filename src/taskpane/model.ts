@@ -124,6 +124,8 @@ export interface FindingGroup {
 }
 
 const ORDER: Gravita[] = ['errore', 'avviso', 'info'];
+/** the rank of the most serious finding (0 = an error) */
+const worst = (items: Finding[]): number => Math.min(...items.map((f) => ORDER.indexOf(f.gravita)));
 
 /** findings grouped by card (in workbook order) then by severity (errors first) */
 export function groupFindings(findings: Finding[], schede: Scheda[], workbookLabel = ''): FindingGroup[] {
@@ -139,7 +141,8 @@ export function groupFindings(findings: Finding[], schede: Scheda[], workbookLab
   }
   return [...groups.entries()]
     .filter(([, g]) => g.items.length > 0)
-    .sort((a, b) => a[1].order - b[1].order)
+    // the cards with errors first (an error is what must be mended), then warnings, then notes; workbook order within
+    .sort((a, b) => worst(a[1].items) - worst(b[1].items) || a[1].order - b[1].order)
     .map(([key, g]) => ({
       key,
       label: g.label,

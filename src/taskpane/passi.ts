@@ -11,6 +11,24 @@ export interface OpzioniPassi {
 export const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /**
+ * Waits until the browser has painted a frame (what was rendered is on screen: the progress bar moves), or at most
+ * `maxMs` when it paints no frames (a hidden pane, no requestAnimationFrame).
+ */
+export function nextPaint(maxMs = 50): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(finish, 0));
+    setTimeout(finish, typeof requestAnimationFrame === 'function' ? maxMs : 0);
+  });
+}
+
+/**
  * Runs `steps` to the end and returns its result. After each slice of about `sliceMs` it reports the
  * last step reached through `onStep` and pauses, so a progress bar shows where the one compute really is.
  */

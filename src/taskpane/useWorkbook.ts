@@ -8,12 +8,19 @@ import { readWorkbook } from '../domain/scheda';
 import { checkWorkbook } from '../domain/controlli';
 import type { WorkbookPort } from '../workbook/port';
 import { WriteFailure } from './errors';
+import { workbookFingerprint } from './kept';
 
 export interface WorkbookView {
   grids: Grid[];
   schede: Scheda[];
   findings: Finding[];
   loading: boolean;
+  /**
+   * Counts the changes to the workbook (a read whose cells differ from the last one): what a tab shows about the
+   * workbook (results, outcome messages) holds until it changes. `ownChange`: the last change was the pane's write.
+   */
+  revision: number;
+  ownChange: boolean;
   /** the last error of a read or write, shown as a MessageBar */
   error: unknown;
   refresh(): Promise<void>;
@@ -39,14 +46,22 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
   const writing = useRef(false);
+  const [change, setChange] = useState({ revision: 0, own: false });
+  /** the fingerprint of the last read: a read that differs from it is a change */
+  const seen = useRef<string | null>(null);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (own = false) => {
     const my = ++seq.current;
     setLoading(true);
     try {
       const grids = await port.readSheets();
       const next = { grids, ...analyse(grids) };
-      if (my === seq.current) setState(next);
+      if (my === seq.current) {
+        const fp = workbookFingerprint(grids);
+        if (seen.current !== null && fp !== seen.current) setChange((c) => ({ revision: c.revision + 1, own }));
+        seen.current = fp;
+        setState(next);
+      }
     } catch (e) {
       if (my === seq.current) setError(e);
     } finally {
@@ -76,7 +91,7 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
         return false;
       } finally {
         writing.current = false;
-        await refresh();
+        await refresh(true);
       }
     },
     [port, refresh],
@@ -97,5 +112,5 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     };
   }, [port, refresh]);
 
-  return { ...state, loading, error, refresh, apply, run, clearError: () => setError(null) };
+  return { ...state, loading, revision: change.revision, ownChange: change.own, error, refresh: () => refresh(), apply, run, clearError: () => setError(null) };
 }

@@ -105,7 +105,7 @@ describe('summarize', () => {
 });
 
 describe('groupFindings', () => {
-  it('groups by card in workbook order, then by severity with errors first', () => {
+  it('groups by card, the cards with errors first and then in workbook order, then by severity with errors first', () => {
     const schede = [scheda('Trasparenza', 1, [[]]), scheda('Polizia Locale', 1, [[]])];
     const f = [
       finding('Polizia Locale', 'info', 1, 'RILEVAZIONE_MANCANTE'),
@@ -115,11 +115,13 @@ describe('groupFindings', () => {
       finding('Rilevazioni', 'errore', undefined, 'RILEVAZIONE_NON_VALIDA'),
     ];
     const g = groupFindings(f, schede, 'Cartella');
-    expect(g.map((x) => x.key)).toEqual(['Trasparenza#1', 'Polizia Locale#1', 'Rilevazioni']);
-    expect(g[1].severities.map((s) => s.gravita)).toEqual(['errore', 'avviso', 'info']);
-    expect(g[1].count).toBe(3);
-    expect(g[1].label).toBe('Obiettivo Polizia Locale');
-    expect(g[2]).toMatchObject({ label: 'Rilevazioni', sheet: 'Rilevazioni', count: 1 });
+    // Trasparenza comes first in the workbook, but only has a warning: the two groups with an error go before it
+    expect(g.map((x) => x.key)).toEqual(['Polizia Locale#1', 'Rilevazioni', 'Trasparenza#1']);
+    expect(g[0].severities.map((s) => s.gravita)).toEqual(['errore', 'avviso', 'info']);
+    expect(g[0].count).toBe(3);
+    expect(g[0].label).toBe('Obiettivo Polizia Locale');
+    expect(g[1]).toMatchObject({ label: 'Rilevazioni', sheet: 'Rilevazioni', count: 1 });
+    expect(g[2]).toMatchObject({ key: 'Trasparenza#1', count: 1 });
   });
 
   it('puts findings without a sheet under the workbook label and drops cards without findings', () => {

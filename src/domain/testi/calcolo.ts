@@ -149,7 +149,7 @@ export const MSG_CALCOLO = {
   nonCalcolabile: (azione: string, anno: string, motivo: string) =>
     `L'azione ${azione} (${anno}) non si può calcolare: ${motivo}`,
   conflitto: (cella: string, attuale: string, nuovo: string) =>
-    `La cella ${cella} contiene «${attuale}», scritto a mano e non dal calcolo: il valore calcolato («${nuovo}») non è stato scritto. Per sostituirlo scegliere «Sovrascrivi» nel riquadro Calcola, oppure --forza da riga di comando; per tenerlo non serve fare nulla.`,
+    `La cella ${cella} contiene «${attuale}», scritto a mano e non dal calcolo: il valore calcolato («${nuovo}») non è stato scritto. Per sostituirlo scegliere «Sovrascrivi» nel riquadro Calcola; per tenerlo non serve fare nulla.`,
   annullaConflitto: (cella: string, attuale: string) =>
     `La cella ${cella} è stata modificata a mano dopo il calcolo («${attuale}»): non viene ripristinata.`,
   /** the pane's explanation of an action whose kept hand-typed % is the level used */

@@ -199,5 +199,9 @@ export const UI = {
     griglia: (foglio: string) => `Foglio ${foglio}`,
     vuoto: 'Il foglio è vuoto.',
     nomeFile: 'cartella',
+    /** how to use the grid, beside the file name */
+    aiutoGriglia: 'Clic: seleziona · scrivere o F2: modifica · Invio: conferma · Esc: annulla · Ctrl+C / Ctrl+V: copia e incolla',
+    modificaCella: (cella: string) => `Modifica della cella ${cella}`,
+    scritturaFallita: (cella: string, motivo: string) => `${cella} non è stata scritta: ${motivo}`,
   },
 } as const;

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   Badge,
   Button,
@@ -28,7 +28,8 @@ import { ETICHETTA_A_MANO, MSG_ANNULLA, gradoConStato } from '../../domain/testi
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import { pct, schedaKey } from '../model';
-import { aPassi, nextTask } from '../passi';
+import { aPassi, nextPaint } from '../passi';
+import { useKept, useKeptRef } from '../kept';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
@@ -126,15 +127,16 @@ function EsitoCard({ e }: { e: EsitoScheda }) {
 
 export default function Calcola({ wb, port }: TabProps) {
   const tab = useTabStyles();
-  const [anno, setAnno] = useState<string>(TUTTE);
+  const [anno, setAnno] = useKept<string>('calcola.anno', TUTTE);
   const [progress, setProgress] = useState<{ i: number; n: number; label: string } | null>(null);
-  const [result, setResult] = useState<CalcoloResult | null>(null);
-  const [conflitti, setConflitti] = useState<Finding[]>([]);
+  // the results stay while the user visits other tabs, until the workbook changes
+  const [result, setResult] = useKept<CalcoloResult | null>('calcola.result', null);
+  const [conflitti, setConflitti] = useKept<Finding[]>('calcola.conflitti', []);
   /** conflicts the user chose to keep, as "Foglio!A1" (not listed again until the next "Calcola") */
-  const mantenute = useRef(new Set<string>());
+  const mantenute = useKeptRef('calcola.mantenute', new Set<string>());
   /** the year of the last compute: "Sovrascrivi" recomputes the same one */
-  const annoUsato = useRef<number | undefined>(undefined);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'info' | 'warning'; text: string } | null>(null);
+  const annoUsato = useKeptRef<number | undefined>('calcola.annoUsato', undefined);
+  const [notice, setNotice] = useKept<{ intent: 'success' | 'info' | 'warning'; text: string } | null>('calcola.notice', null);
 
   const anni = useMemo(() => {
     const ys = new Set<number>();
@@ -167,12 +169,14 @@ export default function Calcola({ wb, port }: TabProps) {
     try {
       // one compute, card by card: the bar follows it, the browser paints between slices
       setProgress({ i: 0, n: schede.length, label: UI.calcola.inCorso(1, schede.length) });
-      await nextTask();
-      const r = await aPassi(calcolaPassi(schede, wb.grids, opts(y)), (p) =>
+      await nextPaint();
+      const r = await aPassi(
+        calcolaPassi(schede, wb.grids, opts(y)),
+        (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
-      await nextTask();
+      await nextPaint();
       if (await wb.apply(r.plan)) {
         show(r);
         setNotice({ intent: 'success', text: UI.calcola.fatto(new Set(r.schede.map((e) => `${e.foglio}#${e.scheda}`)).size) });

@@ -19,6 +19,7 @@ import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import { correzionePlan, correzioneText, countBySeverity, firstRange, groupFindings } from '../model';
 import { useTabStyles, type TabProps } from './Panoramica';
+import { useKept } from '../kept';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -40,7 +41,8 @@ export function Controlli({ wb, port }: TabProps) {
   const tab = useTabStyles();
   const styles = useStyles();
   const [fix, setFix] = useState<Correzione | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // the outcome of Correggi: kept across tab switches, gone when the workbook changes
+  const [done, setDone] = useKept<string | null>('controlli.done', null);
   const groups = groupFindings(wb.findings, wb.schede, UI.controlli.generali);
   const n = countBySeverity(wb.findings);
 

@@ -17,7 +17,8 @@ import { Add20Regular, DocumentTable20Regular, Save20Regular, TableSimple20Regul
 import type { WritePlan } from '../../domain/plan';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
-import { gridFromValues, parsePeriodo } from '../model';
+import { gridFromValues, parsePeriodo, schedaKey } from '../model';
+import { useKeptNotice } from '../kept';
 import { creaDaModello, elencoModelli, modelloPlan, readElencoRows, standardizzaPlan, STANDARD, type Esito as PlanEsito } from '../nuovaScheda';
 import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
 import { useTabStyles, type TabProps } from './Panoramica';
@@ -69,14 +70,17 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const [numAnnualita, setNumAnnualita] = useState(3);
   const [elenco, setElenco] = useState<{ count: number; titoli: string[]; values: (string | number | boolean | null)[][] } | null>(null);
   const [nomeModello, setNomeModello] = useState('');
-  /** the outcome, shown under the button that caused it ('crea': new cards; 'scheda': template, standardizza) */
-  const [notice, setNotice] = useState<Esito | null>(null);
   const [busy, setBusy] = useState(false);
 
   const modelli = useMemo(() => elencoModelli(wb.grids), [wb.grids]);
   const periodoOk = parsePeriodo(periodo);
   const names = wb.grids.map((g) => g.name);
   const { scheda, setCardKey, pickFromSelection } = useSchedaChoice({ wb, port });
+  /**
+   * the outcome, shown under the button that caused it ('crea': new cards; 'scheda': template, standardizza);
+   * kept across tab switches, gone when the workbook changes or another card is chosen
+   */
+  const [notice, setNotice] = useKeptNotice<Esito>('nuova.notice', scheda ? schedaKey(scheda) : '');
 
   const write = async (at: Esito['at'], plan: WritePlan | PlanEsito | null, ok: (p: WritePlan) => string, details: string[] = []) => {
     if (!plan) return;

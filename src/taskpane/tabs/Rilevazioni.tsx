@@ -38,6 +38,8 @@ import {
   type EntryCheck,
 } from '../rilevazioniForm';
 import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
+import { useKeptNotice } from '../kept';
+import { schedaKey } from '../model';
 import { useTabStyles, type TabProps } from './Panoramica';
 
 const useStyles = makeStyles({
@@ -73,9 +75,12 @@ const toLocal = (d: Date) => new Date(d.getUTCFullYear(), d.getUTCMonth(), d.get
 const fromLocal = (d: Date) => utcDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 
 /** a dd/mm/yyyy text field with a calendar button: the text is what the form holds */
-function DateField({ value, onChange }: { value: string; onChange(text: string): void }) {
+function DateField({ value, scadenza, onChange }: { value: string; scadenza?: Date | null; onChange(text: string): void }) {
   const [open, setOpen] = useState(false);
   const d = parseDateIt(value);
+  // an empty field opens on the deadline's month (the dates typed are near it), marked in the calendar; the
+  // calendar has no other way to start on a month than its "today", so "go to today" is hidden then
+  const start = !d && scadenza ? toLocal(scadenza) : undefined;
   return (
     <Input
       value={value}
@@ -100,7 +105,8 @@ function DateField({ value, onChange }: { value: string; onChange(text: string):
               strings={IT_STRINGS}
               firstDayOfWeek={DayOfWeek.Monday}
               showMonthPickerAsOverlay
-              showGoToToday
+              showGoToToday={!start}
+              {...(start ? { today: start } : {})}
               onSelectDate={(date) => {
                 onChange(formatDateIt(fromLocal(date)));
                 setOpen(false);
@@ -161,7 +167,7 @@ function ActionForm({ r, entry, errors, hasRow, onChange, onLeave }: ActionFormP
           validationMessage={errors.data}
           validationState={errors.data ? 'error' : 'none'}
         >
-          <DateField value={entry.data} onChange={(data) => set({ data })} />
+          <DateField value={entry.data} scadenza={rule.reference?.date} onChange={(data) => set({ data })} />
         </Field>
       )}
       {hasRow && field === 'valore' && (
@@ -240,12 +246,16 @@ export default function Rilevazioni({ wb, port }: TabProps) {
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [errors, setErrors] = useState<Record<string, EntryCheck['errors']>>({});
   /** the outcome, shown under the button that caused it */
-  const [notice, setNotice] = useState<{ at: 'prepara' | 'salva'; intent: 'success' | 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const { scheda, cardKey, setCardKey, pickFromSelection } = useSchedaChoice({ wb, port });
   const anni = useMemo(() => (scheda ? [...new Set(scheda.annualita.map((a) => a.anno ?? a.n))] : []), [scheda]);
   const annoShown = anno !== null && anni.includes(anno) ? anno : anni[0];
+  // kept across tab switches; gone when the workbook changes or another card or year is chosen
+  const [notice, setNotice] = useKeptNotice<{ at: 'prepara' | 'salva'; intent: 'success' | 'info' | 'error'; text: string }>(
+    'rilevazioni.notice',
+    `${scheda ? schedaKey(scheda) : ''}|${annoShown ?? ''}`,
+  );
 
   // start from the card selected in Excel
   useEffect(() => {

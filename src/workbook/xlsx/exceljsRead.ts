@@ -1,6 +1,6 @@
 /** The ExcelJS reading of a worksheet into a Grid (the reference the package reader is checked against). */
 import type ExcelJS from 'exceljs';
-import type { Cell, CellValue, Grid } from '../../domain/grid';
+import { parseRange, type Cell, type CellValue, type Grid } from '../../domain/grid';
 import { displayText } from './displayText';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -64,5 +64,25 @@ export function readGrid(ws: Worksheet): Grid {
   const colWidths: (number | undefined)[] = [];
   const colCountAll = ws.columnCount;
   for (let c = 1; c <= colCountAll; c++) colWidths.push(ws.getColumn(c).width);
-  return { name: ws.name, rows, merges, visibility: ws.state as Grid['visibility'], colWidths };
+  const dataBars = readDataBars(ws);
+  return { name: ws.name, rows, merges, visibility: ws.state as Grid['visibility'], colWidths, ...(dataBars.length ? { dataBars } : {}) };
+}
+
+/** the data-bar conditional formats of a sheet, with their colour as '#RRGGBB' (a missing colour is Excel's blue) */
+function readDataBars(ws: Worksheet): NonNullable<Grid['dataBars']> {
+  const out: NonNullable<Grid['dataBars']> = [];
+  const cfs = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { type: string; color?: { argb?: string } }[] }[] })
+    .conditionalFormattings;
+  for (const cf of cfs ?? []) {
+    for (const rule of cf.rules ?? []) {
+      if (rule.type !== 'dataBar') continue;
+      const argbColor = rule.color?.argb;
+      const color = typeof argbColor === 'string' && /^[0-9A-Fa-f]{8}$/.test(argbColor) ? `#${argbColor.slice(2).toUpperCase()}` : '#638EC6';
+      for (const ref of String(cf.ref ?? '').split(/\s+/)) {
+        const range = parseRange(ref.replace(/\$/g, ''));
+        if (range) out.push({ range, color });
+      }
+    }
+  }
+  return out;
 }
