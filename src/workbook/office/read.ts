@@ -99,6 +99,8 @@ interface QueuedBlock {
  * then: the remaining rows, in row blocks packed into syncs of `budget` response bytes (estimated from the bytes
  *       per cell measured so far), merged into one Grid per sheet as a whole-sheet read gives it.
  * A response Excel refuses as too large is asked again in halves; a single row that is too large is reported.
+ * Merged areas are asked in bands of MERGE_BAND_ROWS rows over the rows read (never more than 512 per lookup), so an
+ * empty merged area starting below a sheet's last value (and below its first rows) is not read: it holds no value.
  */
 export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Promise<ReadResult> {
   const budget = opts.budget ?? READ_BUDGET_BYTES;
