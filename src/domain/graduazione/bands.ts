@@ -68,22 +68,32 @@ export function directionOf(protos: Proto[]): 'higher' | 'lower' {
 }
 
 function extend(protos: Proto[], direction: 'higher' | 'lower'): { iv: Iv; p: Proto }[] {
+  // a step stops where the neighbouring band begins, never inside a two-sided band: below a step only the
+  // upper ends of ranges count, above it only their lower ends ("fino a 30; da 20 a 60" -> (0,30] and the range
+  // keeps what is left, first written wins)
   const points: number[] = [];
+  const rangeLows: number[] = [];
+  const rangeHighs: number[] = [];
   for (const p of protos) {
     if (p.kind === 'ontime') points.push(0);
+    if (p.kind === 'range') {
+      rangeLows.push(p.lo!.v);
+      rangeHighs.push(p.hi!.v);
+      continue;
+    }
     if (p.lo) points.push(p.lo.v);
     if (p.hi) points.push(p.hi.v);
     if (p.kind === 'bare') points.push(p.v);
   }
   const coveredByOthers = (self: Proto, x: number) => protos.some((o) => o !== self && givenCovers(o, x));
   const below = (self: Proto, v: number): { lo: number; loIn: boolean } => {
-    const ps = points.filter((x) => x < v);
+    const ps = [...points, ...rangeHighs].filter((x) => x < v);
     if (!ps.length) return { lo: -INF, loIn: false };
     const lo = Math.max(...ps);
     return { lo, loIn: !coveredByOthers(self, lo) };
   };
   const above = (self: Proto, v: number): { hi: number; hiIn: boolean } => {
-    const ps = points.filter((x) => x > v);
+    const ps = [...points, ...rangeLows].filter((x) => x > v);
     if (!ps.length) return { hi: INF, hiIn: false };
     const hi = Math.min(...ps);
     return { hi, hiIn: !coveredByOthers(self, hi) };

@@ -131,10 +131,13 @@ function evaluateProporzionale(rule: Rule, m: Measurement): Evaluation {
     return result(level, `${fmtNum(m.value)}%`, T.proporzionePct(`${fmtNum(m.value)}%`, pctText(level)));
   }
   if (m.kind === 'numero') {
-    if (rule.target === null) return notComputable(T.attesoMancante, fmtNum(m.value));
-    if (rule.target === 0) return notComputable(T.targetZero, fmtNum(m.value));
-    const level = clamp01(m.value / rule.target);
-    return result(level, fmtNum(m.value), T.proporzione(fmtNum(m.value), fmtNum(rule.target), pctText(level)));
+    // a target typed with the value ("200 su 250") wins over ATTESO's; with neither, ask for it, never guess
+    const target = m.target ?? rule.target;
+    if (target === null || target === undefined) return notComputable(T.targetMancante(rule.atteso ?? null), fmtNum(m.value));
+    if (target === 0) return notComputable(T.targetZero, fmtNum(m.value));
+    const level = clamp01(m.value / target);
+    const shown = m.target !== undefined ? `${fmtNum(m.value)} su ${fmtNum(target)}` : fmtNum(m.value);
+    return result(level, shown, T.proporzione(fmtNum(m.value), fmtNum(target), pctText(level)));
   }
   return notComputable(T.misuraNonAdatta(T.tipo(rule.kind), T.servePerProporzionale));
 }

@@ -446,10 +446,18 @@ function setReference(rule: Rule, gradDates: DateTok[], relative: string | null,
 function targetOf(v: RuleContext['atteso']): { target: number | null; percent: boolean } {
   if (typeof v === 'number') return { target: v, percent: false };
   if (typeof v !== 'string') return { target: null, percent: false };
+  // only a number written in digits is a target: "almeno un servizio al giorno" states a frequency, not 1
   const toks = tokenize(v);
-  const i = toks.findIndex((t) => t.t === 'num');
+  const i = toks.findIndex((t) => t.t === 'num' && !t.word);
   if (i < 0) return { target: null, percent: false };
   return { target: (toks[i] as { v: number }).v, percent: toks[i + 1]?.t === 'pct' };
+}
+
+function attesoText(v: RuleContext['atteso']): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : formatDateIt(v);
+  const s = String(v).trim();
+  return s || null;
 }
 
 /* --------------------------------------------------------------------- main */
@@ -554,7 +562,8 @@ function parseInto(rule: Rule, src: string, ctx: ParseContext): Rule {
     const t = targetOf(ctx.atteso);
     rule.target = t.target;
     rule.unit = t.percent ? '%' : '';
-    if (t.target === null) rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: T.attesoMancante });
+    rule.atteso = attesoText(ctx.atteso);
+    if (t.target === null) rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: T.targetMancante(rule.atteso) });
     return rule;
   }
 
