@@ -73,7 +73,7 @@ describe('the form asks for the target when ATTESO gives no number', () => {
     const c = checkEntry({ ...emptyEntry('proporzionale'), valore: '200', target: '365' }, rule, emptyEntry('proporzionale'));
     expect(c.errors).toEqual({});
     expect(c.values.valore).toEqual({ value: '200 su 365' });
-    const back = entryFromRow({ valore: { v: '200 su 365' } }, 'proporzionale');
+    const back = entryFromRow({ valore: { v: '200 su 365', t: '200 su 365' } }, 'proporzionale');
     expect([back.valore, back.target]).toEqual(['200', '365']);
     // a percentage of the expected level needs no target
     const pct = checkEntry({ ...emptyEntry('proporzionale'), valore: '80%' }, rule, emptyEntry('proporzionale'));
