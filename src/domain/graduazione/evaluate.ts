@@ -12,7 +12,7 @@
 import { formatDateIt } from '../grid';
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
 import { makeDate } from '../valori';
-import { calendarDelay, workingDelay } from './dates';
+import { calendarDelay, lastDayOfMonth, workingDelay } from './dates';
 import { contains } from './intervals';
 import { bandIv, fmtNum } from './bands';
 import { bandLabel, pctText } from './print';
@@ -39,7 +39,7 @@ function referenceDate(rule: Rule, anno?: number): Date | null {
   if (anno === undefined) return null;
   const t = tokenize(ref.text).find((x) => x.t === 'date');
   if (t?.t !== 'date' || t.y !== null) return null;
-  return makeDate(anno, t.m, t.d);
+  return makeDate(anno, t.m, t.monthEnd ? lastDayOfMonth(anno, t.m) : t.d);
 }
 
 function noReferenceReason(rule: Rule): string {

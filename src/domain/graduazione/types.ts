@@ -41,7 +41,9 @@ export type RuleWarningCode =
   | 'DATA_IMPOSSIBILE'
   | 'DATA_DIVERSA'
   | 'RIFERIMENTO_MANCANTE'
-  | 'TESTO_IGNORATO';
+  | 'TESTO_IGNORATO'
+  /** info: a target with no levels, read as a yes/no rule (met 100%, not met 0%) */
+  | 'SENZA_LIVELLI';
 
 export interface RuleWarning {
   code: RuleWarningCode;

@@ -48,6 +48,10 @@ export const TESTI_GRADUAZIONE = {
     `La data ${q(t)} non indica l'anno: indicare l'anno dell'annualità o correggere la graduazione.`,
   targetMancante: (atteso: string | null) =>
     `Manca il valore atteso in numero${atteso ? ` (ATTESO dice ${q(atteso)})` : ''}: indicare il risultato come «valore su atteso» (es. «200 su 250») o come percentuale del livello atteso.`,
+  senzaLivelliSiNo: (condizione: string) =>
+    `Il testo indica un obiettivo (${condizione}) senza livelli intermedi: raggiunto = 100%, non raggiunto = 0%.`,
+  dueIndicatori: 'Il testo contiene più indicatori con soglie diverse: il livello va valutato a mano, indicando la motivazione.',
+  scalaMonetaria: 'La scala è in euro, non in percentuali di raggiungimento: il livello va valutato a mano, indicando la motivazione.',
   testoIgnorato: (t: string) => `Parte della graduazione non letta: ${q(t)}.`,
 
   // --- evaluation
