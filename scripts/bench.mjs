@@ -26,6 +26,17 @@ if (coreRun.status === 0 && coreLines.length) {
   console.log(`nucleo: non misurato (bench-core.ts è uscito con ${coreRun.status}): ${(coreRun.stderr ?? '').trim().split('\n')[0]}`);
 }
 
+// 1b. il parser delle graduazioni su testi lunghi (100, 1.000, 5.000 fasce): deve crescere in modo lineare
+const gradRun = spawnSync(tsx, [path.join(ROOT, 'scripts/bench-graduazione.ts')], { cwd: ROOT, encoding: 'utf8' });
+const gradLines = (gradRun.stdout ?? '').trim().split('\n').filter(Boolean);
+let graduazione = {};
+if (gradRun.status === 0 && gradLines.length) {
+  for (const l of gradLines.slice(0, -1)) console.log(l);
+  graduazione = JSON.parse(gradLines[gradLines.length - 1]);
+} else {
+  console.log(`graduazione: non misurata (bench-graduazione.ts è uscito con ${gradRun.status}): ${(gradRun.stderr ?? '').trim().split('\n')[0]}`);
+}
+
 // 2. peso del pannello
 await ensureBuild({ log: (s) => console.log(s) });
 const size = firstLoadSize(DIST, 'taskpane.html');
@@ -95,5 +106,6 @@ console.log(
     core_ms: core.core_ms,
     bundle_gzip_kb: size.gzipKb,
     first_render_ms: firstRender,
+    ...graduazione,
   }),
 );

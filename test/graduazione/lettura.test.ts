@@ -54,3 +54,18 @@ describe('proportional target: a number word in ATTESO is not a target', () => {
     expect(lv(r, { kind: 'numero', value: 200 })).toBe(0.8);
   });
 });
+
+describe('parsing stays linear in the number of bands (issue 15: a full cell took 14 s)', () => {
+  it('3,000 delay bands are read in well under the old time, and every band is kept', () => {
+    const parts = ['Nessun ritardo = 100%'];
+    for (let i = 1; i < 3000; i++) parts.push(`ritardo fino a ${i} gg = ${(100 - i / 30).toFixed(2).replace('.', ',')}%`);
+    const text = parts.join('; ');
+    const t0 = performance.now();
+    const r = parseGraduazione(text);
+    const ms = performance.now() - t0;
+    expect(r.kind).toBe('scadenza');
+    expect(r.bands).toHaveLength(3001);
+    expect(lv(r, late(1500))).toBeCloseTo(0.5, 9);
+    expect(ms).toBeLessThan(8000);
+  });
+});
