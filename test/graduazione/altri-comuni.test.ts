@@ -113,3 +113,25 @@ describe('what stays manual, with the reason', () => {
     expect(parseGraduazione('Coinvolgere il servizio ASL Assistenza Disabili').kind).toBe('manuale');
   });
 });
+
+describe('a card with no GRADUAZIONE: the indicator\'s target is the rule', () => {
+  it('INDICATORI "N. monitoraggi >= 2" with an empty GRADUAZIONE gives the yes/no rule; an empty target stays manual', async () => {
+    const { readSchede } = await import('../../src/domain/scheda');
+    const { ruleOf } = await import('../../src/domain/graduazione');
+    const { tsvToGrid } = await import('../helpers/tsvGrid');
+    const { seedText } = await import('../scheda/sarzana');
+    const lines = seedText(3, 45);
+    const i = lines.findIndex((l) => l.startsWith('1\t'));
+    const f = lines[i]!.split('\t');
+    f[4] = 'N. monitoraggi >= 2';
+    f[6] = '';
+    lines[i] = f.join('\t');
+    const [s] = readSchede(tsvToGrid(lines, 'Scheda'));
+    const [a1, a2] = s!.annualita[0]!.azioni;
+    const r = ruleOf(a1!, 2024);
+    expect(r.kind).toBe('soglia');
+    expect([lv(r, num(1)), lv(r, num(2))]).toEqual([0, 1]);
+    // the other actions keep their written graduation
+    expect(ruleOf(a2!, 2024).text).toBe(a2!.graduazione?.value);
+  });
+});
