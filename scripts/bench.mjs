@@ -15,28 +15,25 @@ const RENDERS = 3;
 const TEST_PAGE = 'pannello-finto'; // la pagina di prova di webpack.config.js
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// 1. il nucleo e i sync (processo separato: TypeScript via tsx)
+// 1. le misure in TypeScript, ognuna in un processo separato (tsx); ciascuna stampa le sue righe e, come ultima,
+//    un oggetto JSON che entra nella riga finale
 const tsx = path.join(ROOT, 'node_modules/.bin/tsx');
-const coreRun = spawnSync(tsx, [path.join(ROOT, 'scripts/bench-core.ts')], { cwd: ROOT, encoding: 'utf8' });
-const coreLines = (coreRun.stdout ?? '').trim().split('\n').filter(Boolean);
-let core = { schede: null, syncs_lettura: null, syncs_scrittura: null, core_ms: null };
-if (coreRun.status === 0 && coreLines.length) {
-  for (const l of coreLines.slice(0, -1)) console.log(l);
-  core = JSON.parse(coreLines[coreLines.length - 1]);
-} else {
-  console.log(`nucleo: non misurato (bench-core.ts è uscito con ${coreRun.status}): ${(coreRun.stderr ?? '').trim().split('\n')[0]}`);
+function runBench(script, what, fallback = {}) {
+  const run = spawnSync(tsx, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, encoding: 'utf8' });
+  const lines = (run.stdout ?? '').trim().split('\n').filter(Boolean);
+  if (run.status === 0 && lines.length) {
+    for (const l of lines.slice(0, -1)) console.log(l);
+    return JSON.parse(lines[lines.length - 1]);
+  }
+  console.log(`${what}: non misurato (${script} è uscito con ${run.status}): ${(run.stderr ?? '').trim().split('\n')[0]}`);
+  return fallback;
 }
-
-// 1b. la lettura Office a blocchi di righe (issue 10): sync e MB a 40/200/1.000 schede, per foglio e impilate
-const officeRun = spawnSync(tsx, [path.join(ROOT, 'scripts/bench-office.ts')], { cwd: ROOT, encoding: 'utf8' });
-const officeLines = (officeRun.stdout ?? '').trim().split('\n').filter(Boolean);
-let office = {};
-if (officeRun.status === 0 && officeLines.length) {
-  for (const l of officeLines.slice(0, -1)) console.log(l);
-  office = JSON.parse(officeLines[officeLines.length - 1]);
-} else {
-  console.log(`lettura Office: non misurata (bench-office.ts è uscito con ${officeRun.status}): ${(officeRun.stderr ?? '').trim().split('\n')[0]}`);
-}
+// il nucleo e i sync con Excel per 40 schede
+const core = runBench('bench-core.ts', 'nucleo', { schede: null, syncs_lettura: null, syncs_scrittura: null, core_ms: null });
+// la lettura Office a blocchi di righe: sync e MB a 40/200/1.000 schede, per foglio e impilate
+const office = runBench('bench-office.ts', 'lettura Office');
+// il parser delle graduazioni su testi lunghi (100, 1.000, 5.000 fasce): deve crescere in modo lineare
+const graduazione = runBench('bench-graduazione.ts', 'graduazione');
 
 // 2. peso del pannello
 await ensureBuild({ log: (s) => console.log(s) });
@@ -108,5 +105,6 @@ console.log(
     bundle_gzip_kb: size.gzipKb,
     first_render_ms: firstRender,
     ...office,
+    ...graduazione,
   }),
 );

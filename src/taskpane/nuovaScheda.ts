@@ -3,7 +3,7 @@ import type { Grid } from '../domain/grid';
 import type { SheetPlan, WritePlan } from '../domain/plan';
 import type { Scheda } from '../domain/scheda/types';
 import { buildSchedaStandard, listeSeMancanti, type TipoScheda } from '../domain/modelli/standard';
-import { buildSchedeDaElenco, readElenco, type RigaElenco } from '../domain/modelli/elenco';
+import { buildSchedeDaElenco, controllaRighe, readElenco, type RigaElenco } from '../domain/modelli/elenco';
 import { uniqueSheetName } from '../domain/modelli/nomi';
 import { buildFromTemplate, listTemplates, saveAsTemplate } from '../domain/modelli/salvati';
 import { standardizza } from '../domain/modelli/standardizza';
@@ -40,6 +40,8 @@ export function creaDaModello(modello: string, grids: Grid[], o: OpzioniNuova, e
   const taken = new Set(existing);
   const base = { periodo: o.periodo, tipo: o.tipo, azioniPerAnnualita: o.azioniPerAnnualita, annualita: o.annualita };
   const list: RigaElenco[] = rows ?? [{ titolo: o.titolo ?? '', dirigente: o.dirigente, unita: o.unita }];
+  const refused = controllaRighe(list);
+  if (refused) return { ok: false, message: refused };
   if (modello === STANDARD && rows) return { ok: true, plan: buildSchedeDaElenco(rows, base, existing) };
   const sheets: SheetPlan[] = [];
   for (const r of list) {

@@ -9,6 +9,7 @@ import { parseMeasurement } from '../domain/graduazione';
 import { rilCell, type ColonnaRil, type TabellaRilevazioni } from '../domain/calcolo/rilevazioni';
 import { rowKey } from '../domain/calcolo/azioni';
 import { UI } from '../domain/testi/ui';
+import { TESTI_GRADUAZIONE as TG } from '../domain/testi/graduazione';
 
 export type SiNo = 'si' | 'no' | '';
 
@@ -22,9 +23,27 @@ export interface Entry {
   /** percentage points as typed: "80", "80%", "72,5" */
   livello: string;
   motivazione: string;
+  /** proporzionale without a number in ATTESO: the target, typed beside the value (written as "200 su 250") */
+  target?: string;
 }
 
-export type EntryField = 'data' | 'valore' | 'siNo' | 'livello' | 'motivazione';
+export type EntryField = 'data' | 'valore' | 'target' | 'siNo' | 'livello' | 'motivazione';
+
+/** a proportional rule whose ATTESO gives no number: the form must ask for the target (and show ATTESO) */
+export function needsTarget(rule: Rule): boolean {
+  return rule.kind === 'proporzionale' && rule.target === null;
+}
+
+/** the ATTESO text the form shows beside the target, or null */
+export function attesoShown(rule: Rule): string | null {
+  return rule.kind === 'proporzionale' && rule.atteso ? TG.modAtteso(rule.atteso) : null;
+}
+
+/** "200 su 250" -> value and target texts; anything else is the value alone */
+function splitTarget(text: string): { valore: string; target: string } {
+  const m = /^\s*(.+?)\s+su\s+(.+?)\s*$/i.exec(text);
+  return m ? { valore: m[1]!, target: m[2]! } : { valore: text, target: '' };
+}
 
 export interface EntryCheck {
   errors: Partial<Record<EntryField, string>>;
@@ -75,11 +94,12 @@ export function emptyEntry(kind: RuleKind): Entry {
 /** the entry shown for a Rilevazioni row (or an empty one) */
 export function entryFromRow(cells: Partial<Record<ColonnaRil, Cell>> | undefined, kind: RuleKind): Entry {
   if (!cells) return emptyEntry(kind);
-  const valore = textOf(cells.valore);
+  const { valore, target } = splitTarget(textOf(cells.valore));
   const livello = livelloText(cells.livelloManuale);
   return {
     data: textOf(cells.dataCompletamento),
     valore: kind === 'binario' ? '' : valore,
+    ...(target ? { target } : {}),
     siNo: kind === 'binario' ? siNoOf(valore) : '',
     manuale: kind === 'manuale' || livello !== '',
     livello,
@@ -132,12 +152,25 @@ export function checkEntry(entry: Entry, rule: Rule, initial: Entry): EntryCheck
       else values.valore = { value: entry.siNo === 'si' ? UI.rilevazioni.si : UI.rilevazioni.no };
     }
   }
-  if (field === 'valore' && entry.valore.trim() !== initial.valore.trim()) {
-    const text = entry.valore.trim();
+  const asked = field === 'valore' && needsTarget(rule);
+  const targetText = (entry.target ?? '').trim();
+  const targetChanged = targetText !== (initial.target ?? '').trim();
+  if (field === 'valore' && (entry.valore.trim() !== initial.valore.trim() || (asked && targetChanged))) {
+    let text = entry.valore.trim();
+    // a number needs its target; a percentage of the expected level does not
+    if (asked && text && !text.endsWith('%')) {
+      const t = targetText.replace(',', '.');
+      if (!t) errors.target = TG.modTargetObbligatorio;
+      else if (!/^\d+(\.\d+)?$/.test(t) || Number(t) <= 0) errors.target = TG.modTargetNonValido;
+      else text = `${text} su ${targetText}`;
+    }
     if (!text) values.valore = { value: null };
-    else {
+    else if (errors.target) {
+      // nothing written until the target is given
+    } else {
       const r = parseMeasurement(text, rule);
       if (!r.ok) errors.valore = r.message;
+      else if (r.m.kind === 'numero' && r.m.target !== undefined) values.valore = { value: text };
       else if (r.m.kind === 'numero') values.valore = { value: r.m.value };
       else if (r.m.kind === 'percentuale') values.valore = { value: r.m.value / 100, numFmt: pctFmt(r.m.value) };
       else values.valore = { value: text };

@@ -103,10 +103,11 @@ export const MISURE: Typed[] = [
   // binario with its date
   { foglio: '20 Lavoro agile', anno: 2024, n: 1, valore: 'sì', data: utcDate(2024, 12, 15) },
   // proporzionale against ATTESO "almeno un servizio al giorno" (target 1), numbers and percentages
-  { foglio: '35 Polizia Locale', anno: 2024, n: 1, valore: '0,9' },
-  { foglio: '35 Polizia Locale', anno: 2024, n: 2, valore: 1 },
+  // ATTESO "almeno un servizio al giorno" states no number: the target is typed with the value (issue 11)
+  { foglio: '35 Polizia Locale', anno: 2024, n: 1, valore: '90 su 100' },
+  { foglio: '35 Polizia Locale', anno: 2024, n: 2, valore: '52 su 52' },
   { foglio: '35 Polizia Locale', anno: 2024, n: 3, valore: '80%' },
-  { foglio: '35 Polizia Locale', anno: 2024, n: 4, valore: '1,2' },
+  { foglio: '35 Polizia Locale', anno: 2024, n: 4, valore: '438 su 365' },
   { foglio: '35 Polizia Locale', anno: 2024, n: 5, valore: '60%' },
   { foglio: '36 Vita indipendente', anno: 2024, n: 1, data: utcDate(2024, 6, 30) },
   { foglio: '36 Vita indipendente', anno: 2024, n: 2, data: utcDate(2024, 7, 15) },

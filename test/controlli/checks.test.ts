@@ -44,9 +44,29 @@ describe('PESO_SOMMA', () => {
   });
 });
 
+describe('TIPO_AMBIGUO', () => {
+  it('card 1 (line 3): the title ticks both COMUNE and INDIVIDUALE, and nothing else is wrong', () => {
+    const f = findings(3, 45);
+    expect(codes(f)).toEqual(['TIPO_AMBIGUO A1']);
+    expect(f[0]).toMatchObject({ gravita: 'avviso', foglio: 'Scheda' });
+    expect(f[0].messaggio).toMatch(/sia COMUNE sia INDIVIDUALE/);
+    expect(f[0].messaggio).toContain('A1');
+  });
+  it('the same card with only COMUNE ticked is clean; with no box ticked it is ambiguous again', () => {
+    const title = (t: string) => (lines: string[]) => {
+      const i = lines.findIndex((l) => l.startsWith('OBIETTIVO GESTIONALE'));
+      lines[i] = lines[i].replace(/^[^\t]*/, t);
+    };
+    expect(findings(3, 45, title('OBIETTIVO GESTIONALE 2024 – 2026 X COMUNE □ INDIVIDUALE'))).toEqual([]);
+    expect(findings(3, 45, title('OBIETTIVO GESTIONALE 2024 – 2026 □ COMUNE ☒ INDIVIDUALE'))).toEqual([]);
+    const none = findings(3, 45, title('OBIETTIVO GESTIONALE 2024 – 2026 □ COMUNE □ INDIVIDUALE'));
+    expect(codes(none)).toEqual(['TIPO_AMBIGUO A1']);
+    expect(none[0].messaggio).toMatch(/né COMUNE né INDIVIDUALE/);
+  });
+});
+
 describe('clean cards raise nothing', () => {
   it.each([
-    [3, 45],
     [46, 89],
     [181, 225],
     [440, 480],
@@ -70,11 +90,12 @@ describe('clean cards raise nothing', () => {
 describe('PESO_MANCANTE, PESO_NON_VALIDO, PESO_FORMATO', () => {
   it('card 4 (line 134): an orphan "100,00%" beside 100', () => {
     const f = findings(134, 180);
-    expect(codes(f)).toEqual(['PESO_MANCANTE B25,C25', 'PESO_FORMATO B25']);
-    expect(f[0].messaggio).toBe(
+    // its title "OBBIETTIVO GESTIONALE 2024 – 2026 COMUNE INDIVIDUALE" ticks neither box
+    expect(codes(f)).toEqual(['TIPO_AMBIGUO A1', 'PESO_MANCANTE B25,C25', 'PESO_FORMATO B25']);
+    expect(f[1].messaggio).toBe(
       "Nella 2ª annualità la riga N. 1 ha PESO 100,00% (B25) ma nessuna azione (C25): scrivere l'azione o cancellare il peso.",
     );
-    expect(f[1].correzione).toEqual({ tipo: 'peso-numero', foglio: 'Scheda', cella: 'B25', valore: 100 });
+    expect(f[2].correzione).toEqual({ tipo: 'peso-numero', foglio: 'Scheda', cella: 'B25', valore: 100 });
   });
   it('card 25 (line 1065): PESO "100,00%" typed as text (line 1080 = row 16)', () => {
     const f = findings(1065, 1110).filter((x) => x.codice.startsWith('PESO'));

@@ -132,11 +132,14 @@ describe('Sarzana catalogue (graduations.json)', () => {
     expect(evaluate(rule, { kind: 'ritardo', days: 10 }).level).toBe(0.8);
   });
 
-  it('reads the proportional target from ATTESO ("almeno un servizio al giorno" -> 1)', () => {
+  it('"almeno un servizio al giorno" in ATTESO states no target: the target is asked for, never guessed as 1', () => {
     const e = rows.find((r) => r.line === 1579)!;
     const rule = parseGraduazione(e.GRADUAZIONE, { tempi: e.TEMPI, atteso: e.ATTESO });
     expect(rule.kind).toBe('proporzionale');
-    expect(rule.target).toBe(1);
+    expect(rule.target).toBeNull();
+    expect(rule.atteso).toBe(e.ATTESO);
+    expect(evaluate(rule, { kind: 'numero', value: 200 }).level).toBeNull();
+    expect(evaluate(rule, { kind: 'numero', value: 200, target: 365 }).level).toBeCloseTo(200 / 365, 9);
   });
 
   it('computes at least 95% of the seed texts a person can compute', () => {

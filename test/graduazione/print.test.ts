@@ -223,3 +223,61 @@ describe('property tests', () => {
     );
   });
 });
+
+describe('property: the new forms of other Comuni print back to the same rule (issue 15)', () => {
+  const cmp = fc.constantFrom('>=', '=>', '≥', '\\geq', '<=', '=<', '≤', 'almeno', 'maggiore o uguale a', 'minore o uguale a');
+  const target = fc.record({
+    label: fc.constantFrom('N. monitoraggi', 'Tasso di copertura', 'Ritardo di pagamento', 'N. corsi'),
+    op: cmp,
+    n: fc.integer({ min: 0, max: 500 }),
+    pct: fc.boolean(),
+  });
+  const wordLevels = fc.record({
+    hi: fc.integer({ min: 51, max: 99 }),
+    lo: fc.integer({ min: 1, max: 50 }),
+    mid: fc.integer({ min: 1, max: 99 }),
+  });
+  it('a target with no levels: met 100%, not met 0%, printed and parsed to the same rule', () => {
+    fc.assert(
+      fc.property(target, ({ label, op, n, pct }) => {
+        const text = `${label} ${op} ${n}${pct ? '%' : ''}`;
+        const r = parseGraduazione(text);
+        expect(['soglia', 'percentuale']).toContain(r.kind);
+        expect(r.warnings.map((w) => w.code)).toContain('SENZA_LIVELLI');
+        const back = parseGraduazione(printRule(r));
+        expect(equivalent(r, back), `${text} -> ${printRule(r)}`).toBe(true);
+        expect(printRule(back)).toBe(printRule(r));
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('levels in words over "compreso tra" bands, printed and parsed to the same rule', () => {
+    fc.assert(
+      fc.property(wordLevels, ({ hi, lo, mid }) => {
+        const text = `Tasso ≥ ${hi}%: pieno raggiungimento dell'obiettivo / compreso tra ${lo}% e < ${hi}%: raggiungimento dell'obiettivo al ${mid}% / < ${lo}%: obiettivo non raggiunto`;
+        const r = parseGraduazione(text);
+        expect(r.kind).toBe('percentuale');
+        expect(evaluate(r, { kind: 'percentuale', value: hi }).level).toBe(1);
+        expect(evaluate(r, { kind: 'percentuale', value: lo }).level).toBeCloseTo(mid / 100, 9);
+        expect(evaluate(r, { kind: 'percentuale', value: lo - 0.5 }).level).toBe(0);
+        const back = parseGraduazione(printRule(r));
+        expect(equivalent(r, back), `${text} -> ${printRule(r)}`).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('deadlines by month or named day: yes/no with the month\'s last day', () => {
+    const MESI = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 2023, max: 2030 }), fc.boolean(), (m, y, withYear) => {
+        const text = withYear ? `entro ${MESI[m]} ${y}` : `entro il mese di ${MESI[m]}`;
+        const r = parseGraduazione(text, { anno: y });
+        expect(r.kind).toBe('binario');
+        expect(r.reference?.date?.getTime()).toBe(Date.UTC(y, m + 1, 0));
+        const back = parseGraduazione(printRule(r), { anno: y });
+        expect(equivalent(r, back), `${text} -> ${printRule(r)}`).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -67,3 +67,17 @@ describe('schede valuta', () => {
     expect(positional.code).toBe(2);
   });
 });
+
+describe('schede valuta: negative values (issue 15)', () => {
+  it('accepts --valore=-5 and --valore "-5 gg" as values, not options', async () => {
+    for (const args of [['--valore=-5'], ['--valore', '-5'], ['--valore', '-5 gg']]) {
+      const r = await run('--graduazione', 'Ritardo di pagamento =< 0', ...args, '--json');
+      expect(r.code, r.err).toBe(0);
+      const j = JSON.parse(r.out);
+      expect(j.tipo).toBe('soglia');
+      expect(j.livello).toBe(1);
+    }
+    const late = JSON.parse((await run('--graduazione', 'Ritardo di pagamento =< 0', '--valore', '3', '--json')).out);
+    expect(late.livello).toBe(0);
+  });
+});

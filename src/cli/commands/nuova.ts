@@ -5,7 +5,7 @@
  * With --in the new sheets are added to a copy of that workbook (written to --out, never over --in).
  */
 import type { Grid } from '../../domain/grid';
-import { pianoNuoveSchede, readElenco, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
+import { leggiElenco, pianoNuoveSchede, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
 import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
 import { XlsxWorkbook } from '../../workbook/xlsx';
 import { SOVRASCRIVI, openForCli, outputTarget, parseOptions, saveForCli, testiConUso } from '../files';
@@ -80,24 +80,35 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
   }
 
   let rows: RigaElenco[];
+  let numeri: number[] | undefined;
   if (values.elenco) {
     const elenco = await openForCli(values.elenco, io);
     if (!elenco) return 2;
     rows = [];
+    // the first visible sheet that is a list; sheets holding a card are refused, never read as lists
+    const refused: string[] = [];
+    let lists = 0;
     for (const g of elenco.grids) {
       if (g.visibility && g.visibility !== 'visible') continue;
-      rows = readElenco(g);
+      const r = leggiElenco(g);
+      if (!r.ok) {
+        refused.push(r.message);
+        continue;
+      }
+      lists++;
+      rows = r.righe;
+      numeri = r.numeri;
       if (rows.length) break;
     }
     if (!rows.length) {
-      io.err(TESTI_MODELLI.elencoVuoto);
+      io.err(lists === 0 && refused.length ? (refused.length === 1 ? refused[0]! : TESTI_MODELLI.elencoSoloSchede) : TESTI_MODELLI.elencoVuoto);
       return 2;
     }
   } else {
     rows = [{ titolo: values.titolo ?? '', tipo }];
   }
 
-  const r = pianoNuoveSchede(rows, { periodo, tipo, azioniPerAnnualita: azioni }, grids, values.modello);
+  const r = pianoNuoveSchede(rows, { periodo, tipo, azioniPerAnnualita: azioni }, grids, values.modello, numeri);
   if (!r.ok) {
     io.err(r.message);
     return 2;

@@ -22,9 +22,26 @@ export interface ValutaJson {
   graduazione: string;
 }
 
+/**
+ * `--valore -5` / `--valore "-5 gg"`: a value that starts with a minus is the option's value, not another option
+ * (a payment delay indicator or an early completion is negative), so it is joined as `--valore=-5`.
+ */
+export function joinNegativeValues(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a === '--valore' && next !== undefined && /^-\s*\d/.test(next)) {
+      out.push(`--valore=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export async function valuta(args: string[], io: Pick<CliIo, 'out' | 'err'>): Promise<number> {
   const values = parseOptions(
-    args,
+    joinNegativeValues(args),
     {
       graduazione: { type: 'string' },
       valore: { type: 'string' },

@@ -6,6 +6,7 @@ import { type Cell, cellText } from '../grid';
 import { parseMeasurement } from '../graduazione';
 import type { Measurement, Rule } from '../graduazione/types';
 import { MSG_CALCOLO, cosaServeTesto } from '../testi/calcolo';
+import { TESTI_GRADUAZIONE as TG } from '../testi/graduazione';
 import { type RigaRilevazione, type TabellaRilevazioni, rilCell } from './rilevazioni';
 import { isPercentFormat, readDateCell, readLevelCell } from './valori';
 
@@ -42,6 +43,11 @@ export function leggiRiga(rule: Rule, t: TabellaRilevazioni, row: RigaRilevazion
     const addr = rilCell(t, row.row, 'livelloManuale');
     const l = readLevelCell(livelloManuale);
     if (l === null) return { tipo: 'errore', cella: addr, messaggio: MSG_CALCOLO.livelloNonValido(addr, cellText(livelloManuale)) };
+    // a level typed by hand stands only with its reason, on the sheet as in the form (issue 11)
+    if (!cellText(motivazione).trim()) {
+      const cella = t.columns.motivazione !== undefined ? rilCell(t, row.row, 'motivazione') : addr;
+      return { tipo: 'errore', cella, messaggio: TG.motivazioneMancante(cella, cellText(livelloManuale)) };
+    }
     return { tipo: 'manuale', livello: l, motivazione: cellText(motivazione) };
   }
   if (rule.kind === 'manuale') return { tipo: 'mancante', perche: dataCompletamento || valore ? 'livello' : 'vuota' };

@@ -248,10 +248,17 @@ function checkDate(s: Scheda, out: Collector): void {
   }
 }
 
+// ---- COMUNE / INDIVIDUALE ----------------------------------------------------------------
+
+function checkTipo(s: Scheda, out: Collector): void {
+  if (!s.titolo || !s.tipoAmbiguo) return;
+  out.add('TIPO_AMBIGUO', [s.titolo.cell], s.tipoAmbiguo === 'entrambe' ? M.tipoEntrambe(s.titolo.cell) : M.tipoNessuna(s.titolo.cell));
+}
+
 /** every check of one card, in a stable order */
 export function checkScheda(s: Scheda): Finding[] {
   const out = new Collector(s);
-  const steps = [checkPesi, checkRisorse, checkPesatura, checkGraduazioni, checkDate];
+  const steps = [checkTipo, checkPesi, checkRisorse, checkPesatura, checkGraduazioni, checkDate];
   for (const step of steps) {
     try {
       step(s, out);

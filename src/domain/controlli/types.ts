@@ -14,6 +14,7 @@ export type Codice =
   | 'ANNUALITA_ANNO'
   | 'RILEVAZIONE_MANCANTE'
   | 'RILEVAZIONE_NON_VALIDA'
+  | 'TIPO_AMBIGUO'
   | 'CONFLITTO_MANUALE';
 
 export type Gravita = 'errore' | 'avviso' | 'info';
@@ -51,5 +52,6 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   ANNUALITA_ANNO: 'avviso',
   RILEVAZIONE_MANCANTE: 'info',
   RILEVAZIONE_NON_VALIDA: 'errore',
+  TIPO_AMBIGUO: 'avviso',
   CONFLITTO_MANUALE: 'avviso',
 };

@@ -4,7 +4,7 @@
  * so they always see the same rule.
  */
 import type { Azione, RawField } from '../scheda/types';
-import { parseGraduazione } from './parse';
+import { parseGraduazione, ruleFromTarget } from './parse';
 import type { Rule, RuleContext } from './types';
 
 /** a TEMPI/ATTESO cell as the parser takes it: its value, or its text for booleans and cells without a value */
@@ -19,6 +19,18 @@ export function ruleContext(a: Azione, anno: number | null): RuleContext {
   return { tempi: contextValue(a.tempi), atteso: contextValue(a.atteso), indicatori: a.indicatori?.value ?? null, anno };
 }
 
+/**
+ * Where the card gives no GRADUAZIONE, the indicator's target is the rule (issue 15): INDICATORI, else ATTESO,
+ * read as a yes/no target ("N. monitoraggi >= 2", "entro il 31/07/2024"); otherwise the empty graduation (manual).
+ */
 export function ruleOf(a: Azione, anno: number | null): Rule {
-  return parseGraduazione(a.graduazione?.value ?? '', ruleContext(a, anno));
+  const g = a.graduazione?.value ?? '';
+  if (!g.trim()) {
+    for (const t of [a.indicatori?.value, a.atteso?.text]) {
+      if (typeof t !== 'string' || !t.trim()) continue;
+      const r = ruleFromTarget(t, anno);
+      if (r.kind !== 'manuale') return r;
+    }
+  }
+  return parseGraduazione(g, ruleContext(a, anno));
 }

@@ -67,25 +67,80 @@ export function directionOf(protos: Proto[]): 'higher' | 'lower' {
   return max.level < min.level ? 'lower' : 'higher';
 }
 
+/** sorted numbers and the searches extend needs (a long text has thousands of bands: no scan per band) */
+function sortedNums(xs: number[]): number[] {
+  return [...new Set(xs)].sort((a, b) => a - b);
+}
+/** how many of the sorted xs are < x (strict) or <= x */
+function countBelow(xs: number[], x: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x || (orEqual && xs[mid] === x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function sortedAll(xs: number[]): number[] {
+  return [...xs].sort((a, b) => a - b);
+}
+
 function extend(protos: Proto[], direction: 'higher' | 'lower'): { iv: Iv; p: Proto }[] {
+  // a step stops where the neighbouring band begins, never inside a two-sided band: below a step only the
+  // upper ends of ranges count, above it only their lower ends ("fino a 30; da 20 a 60" -> (0,30] and the range
+  // keeps what is left, first written wins)
   const points: number[] = [];
+  const rangeLows: number[] = [];
+  const rangeHighs: number[] = [];
+  /** exact values covered by one-sided bands and bare values, with how many cover each */
+  const pointCover = new Map<number, number>();
+  const addCover = (x: number) => pointCover.set(x, (pointCover.get(x) ?? 0) + 1);
+  const losIn: number[] = [];
+  const losOut: number[] = [];
+  const hisIn: number[] = [];
+  const hisOut: number[] = [];
+  let ontimes = 0;
   for (const p of protos) {
-    if (p.kind === 'ontime') points.push(0);
+    if (p.kind === 'ontime') {
+      points.push(0);
+      ontimes++;
+    }
+    if (p.kind === 'range') {
+      rangeLows.push(p.lo!.v);
+      rangeHighs.push(p.hi!.v);
+      (p.lo!.incl ? losIn : losOut).push(p.lo!.v);
+      (p.hi!.incl ? hisIn : hisOut).push(p.hi!.v);
+      continue;
+    }
     if (p.lo) points.push(p.lo.v);
     if (p.hi) points.push(p.hi.v);
-    if (p.kind === 'bare') points.push(p.v);
+    if (p.kind === 'bare') {
+      points.push(p.v);
+      addCover(p.v);
+    }
+    if (p.kind === 'upper' && p.hi!.incl) addCover(p.hi!.v);
+    if (p.kind === 'lower' && p.lo!.incl) addCover(p.lo!.v);
   }
-  const coveredByOthers = (self: Proto, x: number) => protos.some((o) => o !== self && givenCovers(o, x));
+  const belowPts = sortedNums([...points, ...rangeHighs]);
+  const abovePts = sortedNums([...points, ...rangeLows]);
+  const [sLosIn, sLosOut, sHisIn, sHisOut] = [losIn, losOut, hisIn, hisOut].map(sortedAll) as [number[], number[], number[], number[]];
+  /** how many bands (as written) cover x */
+  const coverCount = (x: number): number => {
+    const ranges = countBelow(sLosIn, x, true) + countBelow(sLosOut, x, false) - countBelow(sHisIn, x, false) - countBelow(sHisOut, x, true);
+    return (pointCover.get(x) ?? 0) + (x <= 0 ? ontimes : 0) + ranges;
+  };
+  const coveredByOthers = (self: Proto, x: number) => coverCount(x) - (givenCovers(self, x) ? 1 : 0) > 0;
   const below = (self: Proto, v: number): { lo: number; loIn: boolean } => {
-    const ps = points.filter((x) => x < v);
-    if (!ps.length) return { lo: -INF, loIn: false };
-    const lo = Math.max(...ps);
+    const i = countBelow(belowPts, v, false);
+    if (i === 0) return { lo: -INF, loIn: false };
+    const lo = belowPts[i - 1]!;
     return { lo, loIn: !coveredByOthers(self, lo) };
   };
   const above = (self: Proto, v: number): { hi: number; hiIn: boolean } => {
-    const ps = points.filter((x) => x > v);
-    if (!ps.length) return { hi: INF, hiIn: false };
-    const hi = Math.min(...ps);
+    const i = countBelow(abovePts, v, true);
+    if (i === abovePts.length) return { hi: INF, hiIn: false };
+    const hi = abovePts[i]!;
     return { hi, hiIn: !coveredByOthers(self, hi) };
   };
   const out: { iv: Iv; p: Proto }[] = [];
@@ -151,32 +206,62 @@ function toBand(iv: Iv, p: Proto): Band {
   return band;
 }
 
+function insertionPoint(kept: { iv: Iv }[], iv: Iv, cmp: (a: Iv, b: Iv) => number): number {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cmp(kept[mid]!.iv, iv) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** the protos -> rule.bands: staircase extension, first-written wins on overlaps, sorted; gaps and monotonicity warned */
 export function resolveBands(protos: Proto[], rule: Rule): void {
   const extended = extend(protos, rule.direction);
   const unit = rule.kind === 'percentuale' ? '%' : rule.kind === 'scadenza' ? 'gg' : rule.unit;
-  const kept: { iv: Iv; p: Proto }[] = [];
+  // kept: disjoint pieces sorted by their start; each band meets only the pieces it overlaps (binary search), so a
+  // text of thousands of bands is read in n·log n, not n² (issue 15: a full cell took 14 s)
+  const kept: { iv: Iv; p: Proto; seq: number }[] = [];
   const warned = new Set<string>();
+  const byStart = (a: Iv, b: Iv) => (a.lo !== b.lo ? (a.lo < b.lo ? -1 : 1) : a.loIn === b.loIn ? 0 : a.loIn ? -1 : 1);
+  let seq = 0;
   for (const e of extended) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const k = kept[mid]!.iv;
+      if (k.hi < e.iv.lo || (k.hi === e.iv.lo && !(k.hiIn && e.iv.loIn))) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: { iv: Iv; p: Proto; seq: number }[] = [];
+    for (let i = lo; i < kept.length && kept[i]!.iv.lo <= e.iv.hi; i++) {
+      if (nonEmpty(intersect(e.iv, kept[i]!.iv))) hits.push(kept[i]!);
+    }
+    hits.sort((a, b) => a.seq - b.seq);
     let pieces = [e.iv];
-    for (const k of kept) {
-      const ov = intersect(e.iv, k.iv);
-      if (nonEmpty(ov) && !e.p.implied && !k.p.implied) {
+    for (const k of hits) {
+      if (!e.p.implied && !k.p.implied) {
         const key = `${k.p.source}|${e.p.source}`;
         if (!warned.has(key)) {
           warned.add(key);
-          rule.warnings.push({ code: 'FASCE_SOVRAPPOSTE', message: T.sovrapposte(k.p.source, e.p.source, ivText(ov, unit)) });
+          rule.warnings.push({ code: 'FASCE_SOVRAPPOSTE', message: T.sovrapposte(k.p.source, e.p.source, ivText(intersect(e.iv, k.iv), unit)) });
         }
       }
       pieces = pieces.flatMap((piece) => subtract(piece, k.iv));
     }
-    for (const piece of pieces) kept.push({ iv: piece, p: e.p });
+    for (const piece of pieces) {
+      const at = insertionPoint(kept, piece, byStart);
+      kept.splice(at, 0, { iv: piece, p: e.p, seq: seq++ });
+    }
   }
-  kept.sort((a, b) => (a.iv.lo !== b.iv.lo ? (a.iv.lo < b.iv.lo ? -1 : 1) : a.iv.loIn === b.iv.loIn ? 0 : a.iv.loIn ? -1 : 1));
+  kept.sort((a, b) => byStart(a.iv, b.iv));
   if (rule.kind === 'scadenza' && kept.length && Number.isFinite(kept.at(-1)!.iv.hi)) {
     const last = kept.at(-1)!.iv;
     const p: Proto = { kind: 'rest', lo: null, hi: null, v: 0, level: 0, source: '', implied: true };
-    kept.push({ iv: { lo: last.hi, loIn: !last.hiIn, hi: INF, hiIn: false }, p });
+    kept.push({ iv: { lo: last.hi, loIn: !last.hiIn, hi: INF, hiIn: false }, p, seq: seq++ });
   }
   for (let i = 1; i < kept.length; i++) {
     const a = kept[i - 1]!;

@@ -12,7 +12,7 @@
 import { formatDateIt } from '../grid';
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
 import { makeDate } from '../valori';
-import { calendarDelay, workingDelay } from './dates';
+import { calendarDelay, lastDayOfMonth, workingDelay } from './dates';
 import { contains } from './intervals';
 import { bandIv, fmtNum } from './bands';
 import { bandLabel, pctText } from './print';
@@ -39,7 +39,7 @@ function referenceDate(rule: Rule, anno?: number): Date | null {
   if (anno === undefined) return null;
   const t = tokenize(ref.text).find((x) => x.t === 'date');
   if (t?.t !== 'date' || t.y !== null) return null;
-  return makeDate(anno, t.m, t.d);
+  return makeDate(anno, t.m, t.monthEnd ? lastDayOfMonth(anno, t.m) : t.d);
 }
 
 function noReferenceReason(rule: Rule): string {
@@ -131,10 +131,13 @@ function evaluateProporzionale(rule: Rule, m: Measurement): Evaluation {
     return result(level, `${fmtNum(m.value)}%`, T.proporzionePct(`${fmtNum(m.value)}%`, pctText(level)));
   }
   if (m.kind === 'numero') {
-    if (rule.target === null) return notComputable(T.attesoMancante, fmtNum(m.value));
-    if (rule.target === 0) return notComputable(T.targetZero, fmtNum(m.value));
-    const level = clamp01(m.value / rule.target);
-    return result(level, fmtNum(m.value), T.proporzione(fmtNum(m.value), fmtNum(rule.target), pctText(level)));
+    // a target typed with the value ("200 su 250") wins over ATTESO's; with neither, ask for it, never guess
+    const target = m.target ?? rule.target;
+    if (target === null || target === undefined) return notComputable(T.targetMancante(rule.atteso ?? null), fmtNum(m.value));
+    if (target === 0) return notComputable(T.targetZero, fmtNum(m.value));
+    const level = clamp01(m.value / target);
+    const shown = m.target !== undefined ? `${fmtNum(m.value)} su ${fmtNum(target)}` : fmtNum(m.value);
+    return result(level, shown, T.proporzione(fmtNum(m.value), fmtNum(target), pctText(level)));
   }
   return notComputable(T.misuraNonAdatta(T.tipo(rule.kind), T.servePerProporzionale));
 }

@@ -1,6 +1,6 @@
 /** the graduation engine: free-text GRADUAZIONE -> Rule -> level */
 export * from './types';
-export { parseGraduazione } from './parse';
+export { parseGraduazione, ruleFromTarget } from './parse';
 export { ruleContext, ruleOf } from './azione';
 export { evaluate } from './evaluate';
 export { printRule, bandLabel } from './print';

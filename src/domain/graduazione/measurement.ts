@@ -110,6 +110,14 @@ export function parseMeasurement(
     const iso = /^(\d{4}-\d{2}-\d{2})t.*$/.exec(s);
     const whole = parseDateIt(iso ? iso[1]! : s);
     if (whole) return whole.date ? fromDate(whole.date, kind) : fail(T.dataInesistente(iso ? raw : s));
+    // "200 su 250": the value and the target of a proportional rule (ATTESO may give no number)
+    const su = /^(\d+(?:[.,]\d+)?)\s*(?:su|\/)\s*(\d+(?:[.,]\d+)?)$/.exec(s);
+    if (su && kind === 'proporzionale') {
+      const value = Number(su[1]!.replace(',', '.'));
+      const target = Number(su[2]!.replace(',', '.'));
+      if (target <= 0) return fail(T.targetZero);
+      return ok({ kind: 'numero', value, target });
+    }
     const toks = tokenize(s).filter((t) => t.t !== 'sep' && !(t.t === 'word' && FILLER.has(t.v)));
     const first = toks[0];
     if (first?.t === 'date' && toks.length === 1) {

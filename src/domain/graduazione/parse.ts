@@ -35,8 +35,9 @@ import { formatDateIt, serialToDate } from '../grid';
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
 import { looksLikeDateSerial, makeDate } from '../valori';
 import { type Bound, directionOf, type Proto, resolveBands } from './bands';
+import { lastDayOfMonth } from './dates';
 import { tokenize, type Token } from './tokens';
-import type { Reference, ReferenceSource, Rule, RuleContext, RuleKind } from './types';
+import type { Band, Reference, ReferenceSource, Rule, RuleContext, RuleKind } from './types';
 
 type DateTok = Extract<Token, { t: 'date' }>;
 
@@ -105,13 +106,79 @@ function readLevel(toks: Token[], i: number): { level: Omit<Level, 'raw'>; next:
   return { level: { value: t.v, negative, noPct: true }, next: j + 1 };
 }
 
+const REACHED = new Set(['raggiunto', 'raggiunta', 'raggiunti', 'conseguito', 'conseguita', 'realizzato', 'realizzata']);
+const isLevelOp = (t: Token | undefined): boolean => t?.t === 'op' && (t.v === '=' || t.v === ':');
+
+/**
+ * A level written in words (other Comuni's scales): "pieno raggiungimento dell'obiettivo" = 100%,
+ * "raggiungimento dell'obiettivo al 60%", "obiettivo raggiunto al 70% (2 punti)" = 70% (points are not the level),
+ * "obiettivo non raggiunto" = 0%. Null when the words at i are not a level.
+ */
+function readWordLevel(toks: Token[], i: number): { level: Omit<Level, 'raw'>; next: number } | null {
+  let j = i;
+  const lv = (value: number, next: number) => {
+    // "(2 punti)" after a level is the scale's score, not a condition of the next band
+    if (toks[next]?.t === 'num' && isWord(toks[next + 1], 'punti', 'punto', 'pt', 'p')) next += 2;
+    return { level: { value, negative: false, noPct: false }, next };
+  };
+  const skipObiettivo = (k: number) => {
+    let m = k;
+    while (isWord(toks[m], ...ARTICLES)) m++;
+    return isWord(toks[m], 'obiettivo') ? m + 1 : k;
+  };
+  const pctAt = (k: number): { v: number; next: number } | null => {
+    let m = k;
+    if (isWord(toks[m], 'nella') && isWord(toks[m + 1], 'misura')) m += 2;
+    if (isWord(toks[m], 'pari')) m++;
+    if (!isWord(toks[m], 'al', 'del', 'per')) return null;
+    m++;
+    while (isWord(toks[m], 'il')) m++;
+    const n = toks[m];
+    return n?.t === 'num' && toks[m + 1]?.t === 'pct' ? { v: n.v, next: m + 2 } : null;
+  };
+  if (isWord(toks[j], 'pieno', 'piena', 'totale', 'completo') && isWord(toks[j + 1], 'raggiungimento', 'conseguimento')) return lv(100, skipObiettivo(j + 2));
+  if (isWord(toks[j], 'raggiungimento', 'conseguimento')) {
+    const k = skipObiettivo(j + 1);
+    const p = pctAt(k);
+    if (p) return lv(p.v, p.next);
+    if (isWord(toks[k], 'pieno', 'piena', 'totale', 'completo')) return lv(100, k + 1);
+    return null;
+  }
+  const hadObiettivo = isWord(toks[j], 'obiettivo');
+  if (hadObiettivo) j++;
+  if (isWord(toks[j], 'non') && toks[j + 1]?.t === 'word' && REACHED.has((toks[j + 1] as { v: string }).v)) return lv(0, j + 2);
+  if (toks[j]?.t === 'word' && REACHED.has((toks[j] as { v: string }).v)) {
+    const p = pctAt(j + 1);
+    if (p) return lv(p.v, p.next);
+    if (hadObiettivo && isWord(toks[j + 1], 'pienamente', 'integralmente', 'completamente')) return lv(100, j + 2);
+    if (isWord(toks[j - 1], 'pienamente') || isWord(toks[j + 1], 'pienamente')) return lv(100, isWord(toks[j + 1], 'pienamente') ? j + 2 : j + 1);
+    if (hadObiettivo) return lv(100, j + 1);
+  }
+  return null;
+}
+
 function splitClauses(text: string, toks: Token[]): { clauses: { cond: Token[]; level: Level; start: number; end: number }[]; trailing: Token[] } {
   const clauses: { cond: Token[]; level: Level; start: number; end: number }[] = [];
   let condStart = 0;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.t !== 'op' || (t.v !== '=' && t.v !== ':')) continue;
-    const r = readLevel(toks, i + 1);
+    let r: ReturnType<typeof readLevel> = null;
+    if (t.t === 'op' && (t.v === '=' || t.v === ':')) r = readLevel(toks, i + 1) ?? readWordLevel(toks, i + 1);
+    else if (t.t === 'word' && i > condStart) {
+      // a level in words closing its condition without "=" or ":" ("…tra 10 e 15, obiettivo raggiunto al 70%");
+      // words followed by "=" / ":" are the condition of a level written after them
+      const w = readWordLevel(toks, i);
+      if (w && !isLevelOp(toks[w.next]) && toks.slice(condStart, i).some((x) => x.t === 'num' || x.t === 'op' || x.t === 'date')) r = w;
+      if (r) {
+        const cond = toks.slice(condStart, i);
+        const levelEnd = toks[r.next - 1]!.end;
+        const start = cond.find((c) => c.t !== 'sep')?.start ?? t.start;
+        clauses.push({ cond, level: { ...r.level, raw: text.slice(t.start, levelEnd) }, start, end: levelEnd });
+        condStart = r.next;
+        i = r.next - 1;
+        continue;
+      }
+    }
     if (!r) continue;
     const cond = toks.slice(condStart, i);
     const levelEnd = toks[r.next - 1]!.end;
@@ -132,7 +199,7 @@ function emptyCond(): Cond {
 /** a number at j (articles skipped), with its unit / % */
 function numAt(toks: Token[], j: number, c: Cond): { v: number; next: number; unit: boolean } | null {
   let k = j;
-  while (isWord(toks[k], ...ARTICLES)) k++;
+  while (isWord(toks[k], ...ARTICLES) || isWord(toks[k], 'n', 'nr', 'num')) k++;
   const t = toks[k];
   if (t?.t !== 'num') return null;
   let next = k + 1;
@@ -228,6 +295,20 @@ function analyse(all: Token[], text: string): Cond {
     }
     const w = t.v;
     const negated = isWord(toks[j - 1], 'non');
+    // "maggiore o uguale a 95,00%", "uguale o superiore al 90%", "minore o uguale a 0": both ends included
+    const orEqual = isWord(toks[j + 1], 'o', 'od') && isWord(toks[j + 2], 'uguale', 'uguali', 'pari');
+    const equalOr = w === 'uguale' && isWord(toks[j + 1], 'o', 'od') && isWord(toks[j + 2], 'superiore', 'maggiore', 'inferiore', 'minore');
+    if (orEqual || equalOr) {
+      const up = equalOr ? isWord(toks[j + 2], 'superiore', 'maggiore') : ['maggiore', 'superiore', 'superiori'].includes(w);
+      const down = equalOr ? !up : ['minore', 'inferiore', 'inferiori'].includes(w);
+      const n = (up || down) ? numAt(toks, j + 3, c) : null;
+      if (n) {
+        if (up) setLo(n.v, true);
+        else setHi(n.v, true);
+        j = n.next;
+        continue;
+      }
+    }
     if (w === 'da' || w === 'dal' || w === 'dall' || w === 'dalla' || w === 'dai') {
       const a = numAt(toks, j + 1, c);
       if (a) {
@@ -373,7 +454,7 @@ interface FoundDate {
 function resolveDate(t: DateTok, anno: number | null | undefined): FoundDate {
   const y = t.y ?? anno ?? null;
   if (y === null) return { date: null, raw: t.raw, impossible: false, noYear: true };
-  const date = makeDate(y, t.m, t.d);
+  const date = makeDate(y, t.m, t.monthEnd ? lastDayOfMonth(y, t.m) : t.d);
   return { date, raw: t.raw, impossible: date === null, noYear: false };
 }
 
@@ -446,10 +527,84 @@ function setReference(rule: Rule, gradDates: DateTok[], relative: string | null,
 function targetOf(v: RuleContext['atteso']): { target: number | null; percent: boolean } {
   if (typeof v === 'number') return { target: v, percent: false };
   if (typeof v !== 'string') return { target: null, percent: false };
+  // only a number written in digits is a target: "almeno un servizio al giorno" states a frequency, not 1
   const toks = tokenize(v);
-  const i = toks.findIndex((t) => t.t === 'num');
+  const i = toks.findIndex((t) => t.t === 'num' && !t.word);
   if (i < 0) return { target: null, percent: false };
   return { target: (toks[i] as { v: number }).v, percent: toks[i + 1]?.t === 'pct' };
+}
+
+function attesoText(v: RuleContext['atteso']): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : formatDateIt(v);
+  const s = String(v).trim();
+  return s || null;
+}
+
+/* ------------------------------------------------------- targets with no levels */
+
+const ACTIVATION = /^(attivazione|approvazione|adozione|realizzazione|predisposizione|pubblicazione|avvio|implementazione|redazione|installazione|istituzione|introduzione|aggiornamento|digitalizzazione|conclusione|completamento)$/;
+const COMPARISON_WORDS = new Set(['almeno', 'minimo', 'superiore', 'inferiore', 'maggiore', 'minore', 'oltre', 'meno']);
+
+/**
+ * A target with no levels (an indicator "N. monitoraggi >= 2", "almeno n.10", "Realizzazione di almeno l'80% degli
+ * eventi"; a deadline "entro il 31/07/2024", "entro il mese di settembre"; an activation "Attivazione sistema
+ * istanze on-line") is a yes/no rule: met = 100%, not met = 0%, with an info. Two indicators, or money, stay manual.
+ * Null when the text is none of these.
+ */
+function targetInto(rule: Rule, toks: Token[], ctx: ParseContext): Rule | null {
+  if (/€|\beuro\b/i.test(rule.text)) return manual(rule, T.scalaMonetaria);
+  const words = toks.filter((t) => t.t !== 'sep');
+  let comparisons = 0;
+  for (let i = 0; i < words.length; i++) {
+    const t = words[i]!;
+    const next = words[i + 1];
+    const isCmp = t.t === 'op' && ['<', '>', '<=', '>='].includes(t.v);
+    const isCmpWord = t.t === 'word' && COMPARISON_WORDS.has(t.v) && !isWord(words[i - 1], 'o');
+    if ((isCmp || isCmpWord) && (next?.t === 'num' || next?.t === 'word')) comparisons++;
+  }
+  const c = analyse(toks, rule.text);
+  const ranged = !!c.lo && !!c.hi && c.lo.v < c.hi.v;
+  if (comparisons > (ranged ? 2 : 1) || (comparisons > 1 && !ranged)) return manual(rule, T.dueIndicatori);
+  const condizione = rule.text.replace(/\s+/g, ' ').trim().slice(0, 80);
+  if ((c.lo || c.hi) && !c.dates.length) {
+    rule.kind = c.percent ? 'percentuale' : 'soglia';
+    rule.unit = c.percent ? '' : c.unit;
+    rule.direction = c.hi && !c.lo ? 'lower' : 'higher';
+    const src = rule.text.trim();
+    const met: Band = { from: c.lo?.v ?? null, fromIncl: !!c.lo?.incl, to: c.hi?.v ?? null, toIncl: !!c.hi?.incl, level: 1, source: src };
+    const bands: Band[] = [];
+    if (c.lo) bands.push({ from: null, fromIncl: false, to: c.lo.v, toIncl: !c.lo.incl, level: 0, source: '', implied: true });
+    bands.push(met);
+    if (c.hi) bands.push({ from: c.hi.v, fromIncl: !c.hi.incl, to: null, toIncl: false, level: 0, source: '', implied: true });
+    rule.bands = bands;
+    rule.warnings.push({ code: 'SENZA_LIVELLI', message: T.senzaLivelliSiNo(condizione) });
+    return rule;
+  }
+  const deadline = c.dates.length > 0 && (c.ontime || words.some((t) => isWord(t, 'scadenza', 'termine')));
+  const first = words.find((t) => t.t === 'word');
+  const activation = first?.t === 'word' && ACTIVATION.test(first.v) && !hasNum(c) && !c.dates.length;
+  if (!deadline && !activation) return null;
+  rule.kind = 'binario';
+  rule.binario = { si: 1, no: 0 };
+  rule.warnings.push({ code: 'SENZA_LIVELLI', message: T.senzaLivelliSiNo(condizione) });
+  if (deadline) setReference(rule, c.dates, null, ctx, true);
+  return rule;
+}
+
+/**
+ * The rule an indicator's target gives where a card has no GRADUAZIONE (Tortona's INDICATORI DI RISULTATO,
+ * Chiari's QUANTITA', the template's target column): a yes/no rule on the target, or `manuale` with the reason.
+ */
+export function ruleFromTarget(text: string, anno?: number | null): Rule {
+  const src = typeof text === 'string' ? text : String(text ?? '');
+  const rule = baseRule(src);
+  if (!src.trim()) return manual(rule, T.vuota);
+  try {
+    return targetInto(rule, tokenize(src), { anno: anno ?? null }) ?? manual(rule, T.senzaLivelli);
+  } catch {
+    return manual(baseRule(src), T.condizioniIlleggibili);
+  }
 }
 
 /* --------------------------------------------------------------------- main */
@@ -522,7 +677,7 @@ function parseInto(rule: Rule, src: string, ctx: ParseContext): Rule {
   if (!src.trim()) return manual(rule, T.vuota);
   const toks = tokenize(src);
   const split = splitClauses(src, toks);
-  if (!split.clauses.length) return manual(rule, T.senzaLivelli);
+  if (!split.clauses.length) return targetInto(rule, toks, ctx) ?? manual(rule, T.senzaLivelli);
 
   // levels: "= 80" is 80%, unless every level is a bare fraction (= 1; = 0,5)
   const numeric = split.clauses.map((c) => c.level).filter((l) => l.value !== 'prop');
@@ -554,7 +709,8 @@ function parseInto(rule: Rule, src: string, ctx: ParseContext): Rule {
     const t = targetOf(ctx.atteso);
     rule.target = t.target;
     rule.unit = t.percent ? '%' : '';
-    if (t.target === null) rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: T.attesoMancante });
+    rule.atteso = attesoText(ctx.atteso);
+    if (t.target === null) rule.warnings.push({ code: 'RIFERIMENTO_MANCANTE', message: T.targetMancante(rule.atteso) });
     return rule;
   }
 

@@ -19,7 +19,8 @@ interface At {
 
 export type Token =
   | ({ t: 'num'; v: number; word: boolean } & At)
-  | ({ t: 'date'; y: number | null; m: number; d: number; raw: string } & At)
+  /** monthEnd: "mese di settembre" with no year: the month's last day, once the year is known */
+  | ({ t: 'date'; y: number | null; m: number; d: number; raw: string; monthEnd?: boolean } & At)
   | ({ t: 'pct' } & At)
   | ({ t: 'op'; v: Op } & At)
   | ({ t: 'sep'; v: string } & At)
@@ -46,6 +47,7 @@ const RE_NUM_DATE = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d
 const RE_NAME_DATE = new RegExp(`^(\\d{1,2})\\s*°?\\s+(${MESE_RE})\\b(?:\\s+(\\d{4}))?`);
 const RE_MONTH_YEAR = new RegExp(`^(?:mese\\s+di\\s+)?(${MESE_RE})\\s+(\\d{4})\\b`);
 const RE_YEAR_END = /^anno\s+(\d{4})\b/;
+const RE_MONTH_ONLY = new RegExp(`^mese\\s+di\\s+(${MESE_RE})\\b`);
 const RE_NUMBER = /^\d+(?:[.,]\d+)?/;
 /** Italian thousands grouping: 1.000, 12.500,50 (a dot followed by exactly three digits, repeated) */
 const RE_GROUPED_NUMBER = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])/;
@@ -108,6 +110,11 @@ export function tokenize(input: string): Token[] {
       const month = MESI.indexOf(m[1]!) + 1;
       const y = +m[2]!;
       out.push({ t: 'date', d: lastDayOfMonth(y, month), m: month, y, raw: text.slice(i, i + m[0].length), start: i, end: i + m[0].length });
+      i += m[0].length;
+      continue;
+    }
+    if ((m = RE_MONTH_ONLY.exec(rest))) {
+      out.push({ t: 'date', d: 31, m: MESI.indexOf(m[1]!) + 1, y: null, raw: text.slice(i, i + m[0].length), start: i, end: i + m[0].length, monthEnd: true });
       i += m[0].length;
       continue;
     }

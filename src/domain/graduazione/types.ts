@@ -41,7 +41,9 @@ export type RuleWarningCode =
   | 'DATA_IMPOSSIBILE'
   | 'DATA_DIVERSA'
   | 'RIFERIMENTO_MANCANTE'
-  | 'TESTO_IGNORATO';
+  | 'TESTO_IGNORATO'
+  /** info: a target with no levels, read as a yes/no rule (met 100%, not met 0%) */
+  | 'SENZA_LIVELLI';
 
 export interface RuleWarning {
   code: RuleWarningCode;
@@ -63,6 +65,8 @@ export interface Rule {
   unit: string;
   /** proporzionale: target value read from ATTESO */
   target: number | null;
+  /** proporzionale: the ATTESO text the target was (or could not be) read from, to show where the target is asked for */
+  atteso?: string | null;
   /** binario: level for yes and for no */
   binario?: { si: number; no: number };
   /** manuale: why it cannot be computed */
@@ -84,7 +88,8 @@ export interface RuleContext {
 export type Measurement =
   | { kind: 'data'; date: Date }
   | { kind: 'ritardo'; days: number }
-  | { kind: 'numero'; value: number }
+  /** target: the expected value typed with the measurement ("200 su 250"), for a proportional rule whose ATTESO has none */
+  | { kind: 'numero'; value: number; target?: number }
   /** percentage points 0..100 */
   | { kind: 'percentuale'; value: number }
   | { kind: 'booleano'; value: boolean; date?: Date };

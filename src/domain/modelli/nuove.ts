@@ -1,7 +1,7 @@
 /** New cards from the built-in standard or from a template saved in the workbook: one per row of a list. */
 import type { Grid } from '../grid';
 import type { SheetPlan, WritePlan } from '../plan';
-import { buildSchedeDaElenco, type OpzioniElenco, type RigaElenco } from './elenco';
+import { buildSchedeDaElenco, controllaRighe, type OpzioniElenco, type RigaElenco } from './elenco';
 import { uniqueSheetName } from './nomi';
 import { buildFromTemplate, isStandardTemplate } from './salvati';
 
@@ -11,7 +11,14 @@ export type EsitoNuove = { ok: true; plan: WritePlan; fogli: string[] } | { ok: 
  * The WritePlan that adds one card per row to a workbook whose sheets are `grids`
  * (`modello`: a saved template's name; absent or "standard" = the built-in one).
  */
-export function pianoNuoveSchede(rows: RigaElenco[], opts: OpzioniElenco, grids: Grid[], modello?: string): EsitoNuove {
+export function pianoNuoveSchede(rows: RigaElenco[], opts: OpzioniElenco, grids: Grid[], modello?: string, numeri?: number[]): EsitoNuove {
+  // an unknown template is named first; then every row needs a title and texts that fit a cell
+  if (!isStandardTemplate(modello)) {
+    const probe = buildFromTemplate(grids, modello ?? '', { titolo: '-', tipo: opts.tipo, periodo: opts.periodo, nomeFoglio: '-' });
+    if (!probe.ok) return probe;
+  }
+  const refused = controllaRighe(rows, numeri);
+  if (refused) return { ok: false, message: refused };
   const existing = grids.map((g) => g.name);
   if (isStandardTemplate(modello)) {
     const plan = buildSchedeDaElenco(rows, opts, existing);

@@ -446,6 +446,7 @@ class CardReader {
     const { tipo, both } = readTipo(joined);
     s.tipo = tipo;
     if (both) s.problemi.push(MSG_LETTORE.entrambeCaselle(s.titolo.cell));
+    if (both || !tipo) s.tipoAmbiguo = both ? 'entrambe' : 'nessuna';
   }
 
   private readHeader(r: number, key: HeaderKey): void {

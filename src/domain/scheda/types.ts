@@ -151,6 +151,8 @@ export interface Scheda {
   titolo: Field | null;
   periodo: { from: number; to: number } | null;
   tipo: 'comune' | 'individuale' | null;
+  /** the title ticks both COMUNE and INDIVIDUALE, or neither (absent when exactly one is ticked or there is no title) */
+  tipoAmbiguo?: 'entrambe' | 'nessuna';
   header: HeaderFields;
   annualita: Annualita[];
   risorse: RisorsaRiga[];

@@ -79,11 +79,18 @@ export function parsePartecipante(text: string): { nome: string; percentuale: nu
   return { nome, percentuale: parseDecimalIt(m[1]) };
 }
 
-/** the N. column: 1, "1", "1." -> 1 */
+/** number words an N. cell may hold, by value (index 0 unused) */
+const INDEX_WORDS = ['', 'uno', 'due', 'tre', 'quattro', 'cinque', 'sei', 'sette', 'otto', 'nove', 'dieci', 'undici', 'dodici', 'tredici', 'quattordici', 'quindici'];
+
+/** the N. column: 1, "1", "1.", "uno" -> 1 */
 export function parseIndex(cell: Cell | undefined): number | null {
   if (!cell) return null;
   if (typeof cell.v === 'number' && Number.isFinite(cell.v)) return cell.v;
   const s = (typeof cell.v === 'string' ? cell.v : cell.t ?? '').trim();
   const m = /^(\d{1,3})\s*[.)°]?$/.exec(s);
-  return m ? Number(m[1]) : null;
+  if (m) return Number(m[1]);
+  // N. typed as a word: "uno", "Due", "tre."
+  const w = /^([a-zà]+)\s*[.)]?$/i.exec(s);
+  const n = w ? INDEX_WORDS.indexOf(w[1]!.toLowerCase()) : -1;
+  return n > 0 ? n : null;
 }

@@ -49,6 +49,10 @@ export const MSG_LETTORE = {
 
 /** the checks' messages (Finding.messaggio): what is wrong, the numbers, what to do */
 export const MSG_CONTROLLI = {
+  tipoEntrambe: (cell: string) =>
+    `Il titolo (${cell}) segna sia COMUNE sia INDIVIDUALE: l'obiettivo deve essere dell'uno o dell'altro tipo. Lasciare la X su una sola casella.`,
+  tipoNessuna: (cell: string) =>
+    `Il titolo (${cell}) non segna né COMUNE né INDIVIDUALE: mettere una X sulla casella del tipo di obiettivo.`,
   pesoSomma: (n: number, sum: number, range: string) =>
     `I pesi della ${ord(n)} annualità sommano a ${num(sum)} invece di 100 (${range}): correggere i pesi o le azioni.`,
   pesoMancante: (n: number, az: string, cell: string) =>

@@ -46,8 +46,12 @@ export const TESTI_GRADUAZIONE = {
     `La scadenza è relativa (${q(t)}), non una data: per calcolare il raggiungimento indicare il ritardo in giorni.`,
   riferimentoSenzaAnno: (t: string) =>
     `La data ${q(t)} non indica l'anno: indicare l'anno dell'annualità o correggere la graduazione.`,
-  attesoMancante:
-    'Graduazione proporzionale senza un valore numerico in ATTESO: indicare il risultato come percentuale del livello atteso.',
+  targetMancante: (atteso: string | null) =>
+    `Manca il valore atteso in numero${atteso ? ` (ATTESO dice ${q(atteso)})` : ''}: indicare il risultato come «valore su atteso» (es. «200 su 250») o come percentuale del livello atteso.`,
+  senzaLivelliSiNo: (condizione: string) =>
+    `Il testo indica un obiettivo (${condizione}) senza livelli intermedi: raggiunto = 100%, non raggiunto = 0%.`,
+  dueIndicatori: 'Il testo contiene più indicatori con soglie diverse: il livello va valutato a mano, indicando la motivazione.',
+  scalaMonetaria: 'La scala è in euro, non in percentuali di raggiungimento: il livello va valutato a mano, indicando la motivazione.',
   testoIgnorato: (t: string) => `Parte della graduazione non letta: ${q(t)}.`,
 
   // --- evaluation
@@ -83,6 +87,14 @@ export const TESTI_GRADUAZIONE = {
   ritardoNegativo:
     'Il ritardo non può essere negativo: per un\'azione completata in anticipo indicare 0 o la data di completamento.',
   percentualeFuori: (v: string) => `La percentuale ${v} è fuori dall'intervallo 0–100%.`,
+  motivazioneMancante: (cell: string, livello: string) =>
+    `Il livello manuale ${q(livello)} in ${cell} non ha una motivazione: scrivere nella colonna Motivazione perché si assegna quel livello (non è stato calcolato).`,
+  // --- the measurement form: the target of a proportional rule whose ATTESO gives no number
+  modAtteso: (t: string) => `ATTESO: ${t}`,
+  modTarget: 'Valore atteso (numero)',
+  modTargetAiuto: 'ATTESO non indica un numero: scrivere quanti ne erano attesi (es. 365 servizi).',
+  modTargetObbligatorio: 'Indica il valore atteso, in numero, per calcolare la proporzione.',
+  modTargetNonValido: 'Il valore atteso deve essere un numero maggiore di zero.',
   numeroNegativo: (v: string) => `Il valore ${v} è negativo: indicare un numero maggiore o uguale a zero.`,
 
   // --- CLI `schede valuta`

@@ -78,6 +78,16 @@ export const TESTI_MODELLI = {
   modelloDanneggiato: (foglio: string) => `Il foglio ${foglio} non contiene un modello leggibile.`,
   // bulk
   elencoVuoto: "L'elenco non contiene nessun titolo.",
+  elencoEScheda: (foglio: string) =>
+    `Il foglio «${foglio}» contiene una scheda obiettivo, non un elenco: indicare un foglio con le colonne Titolo | Dirigente | Unità | Missione | Programma.`,
+  elencoSoloSchede:
+    "Il file dell'elenco contiene solo schede obiettivo: serve un foglio con una riga di intestazione Titolo | Dirigente | Unità | Missione | Programma e una riga per scheda.",
+  titoloObbligatorio: 'Indicare il titolo (la descrizione dell\'obiettivo): una scheda senza titolo non si può creare.',
+  titoloElencoMancante: (riga: number) => `Riga ${riga} dell'elenco: manca il titolo.`,
+  testoTroppoLungo: (campo: string, dove: string, lunghezza: number, massimo: number) =>
+    `${campo} ${dove}è lungo ${lunghezza} caratteri: una cella di Excel ne contiene al massimo ${massimo}. Accorciarlo (nessuna scheda creata).`,
+  campoElenco: { titolo: 'Il titolo', dirigente: 'Il dirigente', unita: "L'unità", missione: 'La missione', programma: 'Il programma' } as Record<string, string>,
+  rigaElenco: (riga: number) => `della riga ${riga} dell'elenco `,
   schedaSenzaTitolo: 'Scheda',
 };
 

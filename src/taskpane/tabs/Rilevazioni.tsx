@@ -36,7 +36,10 @@ import {
   writesFor,
   type Entry,
   type EntryCheck,
+  attesoShown,
+  needsTarget,
 } from '../rilevazioniForm';
+import { TESTI_GRADUAZIONE as TG } from '../../domain/testi/graduazione';
 import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
 import { useKeptNotice } from '../kept';
 import { schedaKey } from '../model';
@@ -183,6 +186,27 @@ function ActionForm({ r, entry, errors, hasRow, onChange, onLeave }: ActionFormP
             contentAfter={rule.kind === 'percentuale' ? <Text>%</Text> : rule.unit ? <Text>{rule.unit}</Text> : undefined}
             onChange={(_, d) => set({ valore: d.value })}
             data-testid="campo-valore"
+          />
+        </Field>
+      )}
+      {hasRow && field === 'valore' && attesoShown(rule) && (
+        <Text size={200} className={styles.small} data-testid="atteso-mostrato">
+          {attesoShown(rule)}
+        </Text>
+      )}
+      {hasRow && field === 'valore' && needsTarget(rule) && (
+        <Field
+          label={TG.modTarget}
+          hint={TG.modTargetAiuto}
+          validationMessage={errors.target}
+          validationState={errors.target ? 'error' : 'none'}
+        >
+          <Input
+            className={styles.full}
+            inputMode="decimal"
+            value={entry.target ?? ''}
+            onChange={(_, d) => set({ target: d.value })}
+            data-testid="campo-target"
           />
         </Field>
       )}
