@@ -32,6 +32,8 @@ export interface Grid {
   visibility?: 'visible' | 'hidden' | 'veryHidden';
   /** column widths in characters, by 0-based column, when the back end knows them */
   colWidths?: (number | undefined)[];
+  /** data bars of conditional formats (colour as #RRGGBB), when the back end reads them */
+  dataBars?: { range: CellRange; color: string }[];
 }
 
 export function colToLetters(c: number): string {
