@@ -26,6 +26,17 @@ if (coreRun.status === 0 && coreLines.length) {
   console.log(`nucleo: non misurato (bench-core.ts è uscito con ${coreRun.status}): ${(coreRun.stderr ?? '').trim().split('\n')[0]}`);
 }
 
+// 1b. il lettore xlsx senza ExcelJS (scripts/bench-xlsx.ts): 40/200/1.000 schede, per foglio e impilate
+const xlsxRun = spawnSync(tsx, [path.join(ROOT, 'scripts/bench-xlsx.ts')], { cwd: ROOT, encoding: 'utf8' });
+const xlsxLines = (xlsxRun.stdout ?? '').trim().split('\n').filter(Boolean);
+let xlsx = {};
+if (xlsxRun.status === 0 && xlsxLines.length) {
+  for (const l of xlsxLines.slice(0, -1)) console.log(l);
+  xlsx = JSON.parse(xlsxLines[xlsxLines.length - 1]);
+} else {
+  console.log(`lettore xlsx: non misurato (bench-xlsx.ts è uscito con ${xlsxRun.status}): ${(xlsxRun.stderr ?? '').trim().split('\n')[0]}`);
+}
+
 // 2. peso del pannello
 await ensureBuild({ log: (s) => console.log(s) });
 const size = firstLoadSize(DIST, 'taskpane.html');
@@ -95,5 +106,6 @@ console.log(
     core_ms: core.core_ms,
     bundle_gzip_kb: size.gzipKb,
     first_render_ms: firstRender,
+    ...xlsx,
   }),
 );

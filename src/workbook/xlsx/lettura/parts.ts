@@ -40,9 +40,21 @@ export function findPart(files: Parts, name: string): { name: string; bytes: Uin
   } catch {
     // a stray % in a target: compared as written
   }
-  const want = [name.toLowerCase(), decoded.toLowerCase()];
-  for (const [k, v] of files) if (want.includes(k.toLowerCase())) return { name: k, bytes: v };
-  return undefined;
+  const index = lowerIndex(files);
+  const k = index.get(name.toLowerCase()) ?? index.get(decoded.toLowerCase());
+  return k === undefined ? undefined : { name: k, bytes: files.get(k)! };
+}
+
+/** lower-cased part names, built once per package (a workbook of 1,000 sheets asks for 1,000 missing rels) */
+const lowerIndexes = new WeakMap<Parts, Map<string, string>>();
+function lowerIndex(files: Parts): Map<string, string> {
+  let index = lowerIndexes.get(files);
+  if (!index) {
+    index = new Map();
+    for (const k of files.keys()) if (!index.has(k.toLowerCase())) index.set(k.toLowerCase(), k);
+    lowerIndexes.set(files, index);
+  }
+  return index;
 }
 
 /** the folder of a part name ("xl/workbook.xml" -> "xl/") */

@@ -25,6 +25,22 @@ export interface DataBar {
   color: string;
 }
 
+/**
+ * displayText for numbers goes through toLocaleString('it-IT'), which builds a number formatter at every call
+ * (about 40 µs): remembered per format and value, a card workbook's repeated numbers cost once.
+ */
+const shownCache = new Map<string, string>();
+function shown(v: CellValue, f: string | undefined): string {
+  if (typeof v !== 'number') return displayText(v, f);
+  const key = `${f ?? ''}\u0000${v}`;
+  let t = shownCache.get(key);
+  if (t === undefined) {
+    if (shownCache.size > 50_000) shownCache.clear();
+    shownCache.set(key, (t = displayText(v, f)));
+  }
+  return t;
+}
+
 /** ExcelJS's date test on a number format */
 function isDateFmt(fmt: string | undefined): boolean {
   if (!fmt) return false;
@@ -213,7 +229,7 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
     shape(row, p.col, typed);
     if (!typed) return;
     if (v === null && !formula && !f) return;
-    (rows[row] ??= [])[p.col] = { v, t: displayText(v, f), ...(f ? { f } : {}), ...(formula ? { formula } : {}) };
+    (rows[row] ??= [])[p.col] = { v, t: shown(v, f), ...(f ? { f } : {}), ...(formula ? { formula } : {}) };
   };
 
   const ok = parseXml(
