@@ -1,6 +1,7 @@
 // `npm run bench`: prestazioni misurate. Stampa le cifre e, come ULTIMA riga, un oggetto JSON
 // {"schede":40,"syncs_lettura":N,"syncs_scrittura":N,"core_ms":X,"bundle_gzip_kb":Y,"first_render_ms":Z}.
 //  - schede, syncs_*, core_ms: scripts/bench-core.ts (tsx) sul falso Excel e sul nucleo;
+//  - office_syncs_N_fogli|impilate, office_mb_N_…, office_mb_max: scripts/bench-office.ts (lettura a blocchi di righe);
 //  - bundle_gzip_kb: JavaScript che taskpane.html carica per primo, compresso gzip (dist/, build se serve);
 //  - first_render_ms: Chromium headless (320 px) apre dist/pannello-finto.html, il vero pannello su un Excel finto con
 //    la cartella di esempio, dalla navigazione alla Panoramica che mostra le schede; mediana di 3 aperture, ognuna
@@ -26,7 +27,7 @@ if (coreRun.status === 0 && coreLines.length) {
   console.log(`nucleo: non misurato (bench-core.ts è uscito con ${coreRun.status}): ${(coreRun.stderr ?? '').trim().split('\n')[0]}`);
 }
 
-// 1b. il lettore xlsx senza ExcelJS (scripts/bench-xlsx.ts): 40/200/1.000 schede, per foglio e impilate
+// 1a. il lettore xlsx senza ExcelJS (scripts/bench-xlsx.ts): 40/200/1.000 schede, per foglio e impilate
 const xlsxRun = spawnSync(tsx, [path.join(ROOT, 'scripts/bench-xlsx.ts')], { cwd: ROOT, encoding: 'utf8' });
 const xlsxLines = (xlsxRun.stdout ?? '').trim().split('\n').filter(Boolean);
 let xlsx = {};
@@ -35,6 +36,17 @@ if (xlsxRun.status === 0 && xlsxLines.length) {
   xlsx = JSON.parse(xlsxLines[xlsxLines.length - 1]);
 } else {
   console.log(`lettore xlsx: non misurato (bench-xlsx.ts è uscito con ${xlsxRun.status}): ${(xlsxRun.stderr ?? '').trim().split('\n')[0]}`);
+}
+
+// 1b. la lettura Office a blocchi di righe (issue 10): sync e MB a 40/200/1.000 schede, per foglio e impilate
+const officeRun = spawnSync(tsx, [path.join(ROOT, 'scripts/bench-office.ts')], { cwd: ROOT, encoding: 'utf8' });
+const officeLines = (officeRun.stdout ?? '').trim().split('\n').filter(Boolean);
+let office = {};
+if (officeRun.status === 0 && officeLines.length) {
+  for (const l of officeLines.slice(0, -1)) console.log(l);
+  office = JSON.parse(officeLines[officeLines.length - 1]);
+} else {
+  console.log(`lettura Office: non misurata (bench-office.ts è uscito con ${officeRun.status}): ${(officeRun.stderr ?? '').trim().split('\n')[0]}`);
 }
 
 // 2. peso del pannello
@@ -107,5 +119,6 @@ console.log(
     bundle_gzip_kb: size.gzipKb,
     first_render_ms: firstRender,
     ...xlsx,
+    ...office,
   }),
 );

@@ -12,7 +12,6 @@ import { TESTI_CLI_ARGOMENTI as A } from '../domain/testi/cliMain';
 import { TESTI_XLSX } from '../domain/testi/xlsx';
 import { WorkbookError } from '../workbook/port';
 import type { XlsxWorkbook } from '../workbook/xlsx';
-import { openXlsxFile } from '../workbook/xlsx/node';
 import type { CliIo } from './io';
 
 export type Options = Record<string, { type: 'string' | 'boolean' }>;
@@ -110,6 +109,8 @@ export function outputPath(input: string, out: string | undefined, cwd: string):
 /** open an .xlsx and read its sheets; null after an Italian message naming the file as the user typed it */
 export async function openForCli(input: string, io: CliIo): Promise<{ wb: XlsxWorkbook; grids: Grid[] } | null> {
   const path = resolve(io.cwd, input);
+  // loaded here, not at the top: `schede --help` and `valuta` never load the xlsx back end (the built CLI starts faster)
+  const { openXlsxFile } = await import('../workbook/xlsx/node');
   try {
     const wb = await openXlsxFile(path);
     return { wb, grids: await wb.readSheets() };

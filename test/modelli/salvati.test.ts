@@ -6,6 +6,7 @@ import { readSchede, readWorkbook } from '../../src/domain/scheda';
 import { seedLines, tsvToGrid } from '../helpers/tsvGrid';
 import { gridOf, roundTrip } from './helpers';
 import { SEED_SARZANA } from '../helpers/shared';
+import { exceljsOf } from '../helpers/exceljs';
 
 const SEED = readFileSync(SEED_SARZANA, 'utf8');
 
@@ -49,7 +50,7 @@ describe('Salva come modello', () => {
     expect(s.annualita.every((a) => a.azioni.length === 0)).toBe(true);
     expect(s.header.baseline).toBeUndefined();
     expect(s.finanziaria.flatMap((f) => f.stanziamenti.map((x) => x.anno))).toContain(2027);
-    expect(out.wb.workbook.getWorksheet('Nuovo URP')!.getCell('B15').dataValidation).toMatchObject({ type: 'whole' });
+    expect((await exceljsOf(out.wb)).getWorksheet('Nuovo URP')!.getCell('B15').dataValidation).toMatchObject({ type: 'whole' });
   });
 
   it('is used by name for new cards, and an unknown name is an Italian message', async () => {

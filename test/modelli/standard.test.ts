@@ -13,6 +13,7 @@ import {
 import type { CellWrite } from '../../src/domain/plan';
 import { readWorkbook } from '../../src/domain/scheda';
 import { gridOf, roundTrip } from './helpers';
+import { exceljsOf } from '../helpers/exceljs';
 
 const OPTS = {
   nomeFoglio: 'Nuova scheda',
@@ -141,7 +142,7 @@ describe('a generated card in a real .xlsx', () => {
   it('keeps validations, conditional formats, print setup and unlocked inputs through a save and a second load', async () => {
     const { layout, plan } = layoutSchedaStandard(OPTS);
     const { wb } = await roundTrip([{ sheets: [plan, buildListe()] }]);
-    const ws = wb.workbook.getWorksheet('Nuova scheda')!;
+    const ws = (await exceljsOf(wb)).getWorksheet('Nuova scheda')!;
     const first = layout.annualita[0].firstRow + 1;
     expect(ws.getCell(`B${first}`).dataValidation).toMatchObject({ type: 'whole', formulae: [0, 100] });
     expect(ws.getCell(layout.campi.missione).dataValidation).toMatchObject({ type: 'list', errorStyle: 'warning' });

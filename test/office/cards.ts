@@ -107,3 +107,38 @@ export function cardGrid(name: string, i: number, origin = { r: 0, c: 0 }): Grid
 export function cardWorkbook(n: number): Grid[] {
   return Array.from({ length: n }, (_, i) => cardGrid(`Obiettivo ${i + 1}`, i + 1));
 }
+
+/** blank rows between two cards stacked on one sheet */
+export const STACK_GAP = 2;
+
+/**
+ * `n` cards stacked on one sheet, as municipalities that keep every card on one sheet do: copies of `sources`
+ * (round robin) one under the other, STACK_GAP blank rows apart, cells and merges shifted down.
+ */
+export function stackCards(name: string, sources: Grid[], n: number): Grid {
+  const out: Grid = { name, rows: [], merges: [] };
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const src = sources[i % sources.length];
+    src.rows.forEach((row, r) => {
+      if (!row) return;
+      const copy: (Cell | undefined)[] = [];
+      row.forEach((cell, c) => {
+        if (cell) copy[c] = { ...cell };
+      });
+      out.rows[top + r] = copy as Cell[];
+    });
+    for (const m of src.merges) out.merges.push({ r1: m.r1 + top, c1: m.c1, r2: m.r2 + top, c2: m.c2 });
+    top += src.rows.length + STACK_GAP;
+  }
+  for (let r = 0; r < out.rows.length; r++) out.rows[r] ??= [];
+  return out;
+}
+
+/** `n` sheets, one card each: copies of `sources` (round robin) under numbered names */
+export function separateCards(sources: Grid[], n: number): Grid[] {
+  return Array.from({ length: n }, (_, i) => {
+    const src = sources[i % sources.length];
+    return { ...structuredClone(src), name: `${String(i + 1).padStart(4, '0')} ${src.name}`.slice(0, 31) };
+  });
+}

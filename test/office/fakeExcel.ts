@@ -30,6 +30,18 @@ import { colToLetters, dateToSerial, formatDateIt, parseRange, rangeToA1 } from 
 import type { OfficeHost } from '../../src/workbook/office/host';
 
 const MAX_ROW = 1048575;
+
+/**
+ * Excel on the web: "5MB" for a request and for a response
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins)
+ */
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+const utf8 = new TextEncoder();
+/** bytes of a value as Excel serialises a response: UTF-8 JSON */
+export function jsonBytes(x: unknown): number {
+  return utf8.encode(JSON.stringify(x) ?? 'null').length;
+}
 const MAX_COL = 16383;
 
 export class FakeOfficeError extends Error {
@@ -169,12 +181,14 @@ function parseAddress(address: string): CellRange {
   return r;
 }
 
-function usedRect(s: FakeSheet, valuesOnly: boolean): CellRange | null {
+/** the bounding rectangle of the used cells of a sheet, or of the part of the sheet `within` (Range.getUsedRange) */
+function usedRect(s: FakeSheet, valuesOnly: boolean, within?: CellRange | null): CellRange | null {
   let rect: CellRange | null = null;
   for (const [k, cell] of s.cells) {
     const hasValue = cell.value !== '' || cell.formula !== undefined;
     if (!hasValue && (valuesOnly || Object.keys(cell.format).length === 0)) continue;
     const [r, c] = k.split(',').map(Number);
+    if (within && (r < within.r1 || r > within.r2 || c < within.c1 || c > within.c2)) continue;
     if (!rect) rect = { r1: r, c1: c, r2: r, c2: c };
     else {
       rect.r1 = Math.min(rect.r1, r);
@@ -205,6 +219,10 @@ export class FakeContext {
   response = 0;
   constructor(readonly excel: FakeExcel) {
     this.workbook = new FakeWorkbookProxy(this);
+  }
+  /** count an object's loaded properties in the running sync's response */
+  respond(loaded: unknown): void {
+    this.response += jsonBytes(loaded);
   }
   enqueue(payload: unknown, run: () => void): void {
     let bytes = 60;
@@ -241,7 +259,10 @@ export class FakeContext {
     for (const op of ops) op.run();
     ex.responseBytes.push(this.response);
     if (ex.responseLimit !== undefined && this.response > ex.responseLimit) {
-      throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        'The response payload size has exceeded the limit. Please refer to the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.',
+      );
     }
     const added = ex.sheets.filter((s) => !before.has(s));
     const deleted = [...before].filter((s) => !ex.sheets.includes(s));
@@ -366,6 +387,7 @@ class FakeWorksheetCollection extends Loadable {
         ws.fill(wanted, i);
         return ws;
       });
+      this.ctx.respond({ items: (this.loaded.items as FakeWorksheet[]).map((ws) => ws.shown()) });
     });
     return this;
   }
@@ -406,6 +428,9 @@ class FakeProtection extends Loadable {
   setLoaded(v: boolean) {
     this.loaded.protected = v;
   }
+  shown(): boolean | undefined {
+    return this.loaded.protected as boolean | undefined;
+  }
   get protected(): boolean {
     return this.get('protected');
   }
@@ -436,6 +461,11 @@ class FakeWorksheet extends Loadable {
       else if (w === 'position') this.loaded.position = position;
       else if (w === 'protection/protected') this.protection.setLoaded(s.protected);
     }
+  }
+  /** what a load of this sheet puts in the response */
+  shown(): Record<string, unknown> {
+    const p = this.protection.shown();
+    return p === undefined ? { ...this.loaded } : { ...this.loaded, protection: { protected: p } };
   }
   private setProp(prop: string, value: unknown, run: (s: FakeSheet) => void) {
     this.loaded[prop] = value;
@@ -608,6 +638,8 @@ export class FakeRange extends Loadable {
     private readonly sheet: () => FakeSheet,
     private readonly ref: string,
     private readonly kind: RangeKind = 'plain',
+    /** for a used range: the range it is the used range of (the whole sheet when absent) */
+    private readonly parent?: FakeRange,
   ) {
     super();
   }
@@ -615,8 +647,12 @@ export class FakeRange extends Loadable {
     return this.ref;
   }
   private rect(): CellRange | null {
-    if (this.kind === 'used') return usedRect(this.sheet(), this.ref === 'used-values');
+    if (this.kind === 'used') return usedRect(this.sheet(), this.ref === 'used-values', this.parent?.rect());
     return parseAddress(this.ref);
+  }
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used cells of this range, a null object when none */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this.sheet, valuesOnly ? 'used-values' : 'used', 'used', this);
   }
   checkWritable(): FakeSheet {
     const s = this.sheet();
@@ -660,7 +696,7 @@ export class FakeRange extends Loadable {
         else if (w === 'columnCount') this.loaded.columnCount = r.c2 - r.c1 + 1;
         else throw new FakeOfficeError('InvalidArgument', `fake: cannot load '${w}'`);
       }
-      this.ctx.response += JSON.stringify(this.loaded).length;
+      this.ctx.respond(this.loaded);
     });
     return this;
   }
@@ -891,6 +927,7 @@ class FakeRangeAreas extends Loadable {
       this.loaded.isNullObject = addresses.length === 0;
       this.loaded.address = addresses.join(',');
       this.loaded.areas = { items: addresses.map((address) => ({ address })) };
+      this.ctx.respond(this.loaded);
     });
     return this;
   }
@@ -920,8 +957,11 @@ export class FakeExcel {
   editMode = false;
   /** request limit: a sync whose request is larger fails with RequestPayloadSizeLimitExceeded */
   payloadLimit?: number;
-  /** response limit: a sync loading more fails with ResponsePayloadSizeLimitExceeded */
-  responseLimit?: number;
+  /**
+   * response limit: a sync loading more fails with ResponsePayloadSizeLimitExceeded, as in Excel on the web
+   * (default 5 MB; undefined = no limit, as Excel on Windows/Mac)
+   */
+  responseLimit?: number = EXCEL_WEB_PAYLOAD_LIMIT;
   apiVersion: string;
   selection = { sheet: '', range: 'A1' };
   activeSheet = '';

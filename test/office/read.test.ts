@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OfficeWorkbook } from '../../src/workbook/office';
-import { formatDateIt, utcDate, type Grid } from '../../src/domain/grid';
+import { formatDateIt, utcDate } from '../../src/domain/grid';
 import { FakeExcel, cellOf, makeFakeExcelFromGrids } from './fakeExcel';
 import { cardGrid, cardWorkbook } from './cards';
-
-/** compare a read grid with the source grid, cell by cell (v, t, f, formula) */
-function expectSameCells(got: Grid, want: Grid) {
-  const rows = Math.max(got.rows.length, want.rows.length);
-  for (let r = 0; r < rows; r++) {
-    const cols = Math.max(got.rows[r]?.length ?? 0, want.rows[r]?.length ?? 0);
-    for (let c = 0; c < cols; c++) {
-      const w = want.rows[r]?.[c];
-      const g = got.rows[r]?.[c];
-      if (!w) {
-        expect(g, `${got.name} r${r} c${c}`).toBeUndefined();
-        continue;
-      }
-      expect(g, `${got.name} r${r} c${c}`).toBeDefined();
-      expect(g!.v).toEqual(w.v);
-      expect(g!.t).toBe(w.t);
-      expect(g!.f).toBe(w.f);
-      expect(g!.formula).toBe(w.formula);
-    }
-  }
-}
+import { expectSameCells } from './expectGrid';
 
 describe('OfficeWorkbook.readSheets', () => {
   it('reads a 40-sheet workbook of card-sized grids in 2 syncs, with dates, text and merges', async () => {

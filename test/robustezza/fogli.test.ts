@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesOf, copyInto, exceljsOf, leggi, patchParts, sample, schede, sheetPart, tmpDir, viaggio } from './helpers';
 import { writeFileSync } from 'node:fs';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
-import { partNames, unsupportedParts } from '../../src/workbook/xlsx/package';
+import { partNames } from '../../src/workbook/xlsx/package';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 
 let dir: string;
@@ -90,44 +91,41 @@ describe('fogli e disposizioni insolite', () => {
     const l = await leggi(bytes);
     expect(l.schede.map((s) => s.sheet)).toEqual(['Trasparenza']);
     expect(l.schede[0].annualita[0].azioni.map((a) => a.peso?.points)).toEqual([50, 25, 25]);
-    // ExcelJS reads past the chart sheet and cannot write it back: the adapter says so, in Italian
+    // the package is edited in place: the chart sheet is kept, so there is nothing to warn about
     expect(partNames(bytes)).toContain('xl/chartsheets/sheet1.xml');
     const opened = await XlsxWorkbook.fromBuffer(bytes);
-    expect(opened.avvisi).toEqual([
-      'Attenzione: la copia salvata non conserva 1 foglio grafico del file di partenza (che resta invariato). Per averli nel file calcolato usa il componente aggiuntivo in Excel.',
-    ]);
-    expect((await XlsxWorkbook.fromBuffer(base)).avvisi).toEqual([]);
+    expect(opened.avvisi).toEqual([]);
     writeFileSync(join(dir, 'grafico.xlsx'), bytes);
     const c = await schede(['controlla', 'grafico.xlsx', '--json'], dir);
     expect(c.code).toBe(0);
     expect(JSON.parse(c.io.stdout).schede.map((s: { foglio: string }) => s.foglio)).toEqual(['Trasparenza']);
     const k = await schede(['calcola', 'grafico.xlsx', '--json', '--out', 'grafico-calc.xlsx'], dir);
     expect(k.code).toBe(0);
-    // the command that saves the copy tells the user what the copy lacks
-    expect(k.io.stderr).toContain('non conserva 1 foglio grafico');
+    // the copy keeps the chart sheet as it was, so there is nothing to warn about
+    expect(k.io.stderr).toBe('');
+    const calc = new Uint8Array((await import('node:fs')).readFileSync(join(dir, 'grafico-calc.xlsx')));
+    expect(partNames(calc)).toContain('xl/chartsheets/sheet1.xml');
     const out = await exceljsOf(new Uint8Array((await import('node:fs')).readFileSync(join(dir, 'grafico-calc.xlsx'))));
     expect(out.getWorksheet('Trasparenza')!.getCell('B15').value).toBe(50);
   });
 
-  it('grafici, tabelle pivot, macro e collegamenti esterni che una copia non conserva', async () => {
+  it('grafici, tabelle pivot, macro e collegamenti esterni: la copia calcolata li conserva byte per byte', async () => {
     const base = await bytesOf(await sample('Trasparenza'));
-    expect(unsupportedParts(base)).toEqual([]);
     expect(partNames(base)).toContain('xl/workbook.xml');
     const xml = '<?xml version="1.0" encoding="UTF-8"?><x/>';
-    const bytes = await patchParts(base, async () => ({
+    const extra: Record<string, string> = {
       'xl/charts/chart1.xml': xml,
       'xl/charts/chart2.xml': xml,
       'xl/pivotTables/pivotTable1.xml': xml,
       'xl/vbaProject.bin': 'x',
       'xl/externalLinks/externalLink1.xml': xml,
-    }));
-    expect(unsupportedParts(bytes)).toEqual([
-      '2 grafici',
-      '1 tabella pivot',
-      'le macro VBA',
-      "1 collegamento a un'altra cartella di lavoro",
-    ]);
-    expect(unsupportedParts(new Uint8Array([1, 2, 3]))).toEqual([]);
+    };
+    const bytes = await patchParts(base, async () => extra);
+    writeFileSync(join(dir, 'parti.xlsx'), bytes);
+    const p = await schede(['prepara', 'parti.xlsx', '--out', 'parti-prep.xlsx'], dir);
+    expect([p.code, p.io.stderr]).toEqual([0, '']);
+    const out = unzipSync(new Uint8Array((await import('node:fs')).readFileSync(join(dir, 'parti-prep.xlsx'))));
+    for (const [name, text] of Object.entries(extra)) expect(strFromU8(out[name]), name).toBe(text);
     expect(partNames(new Uint8Array(0))).toEqual([]);
   });
 

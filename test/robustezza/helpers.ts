@@ -11,7 +11,8 @@ import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { checkWorkbook } from '../../src/domain/controlli';
 import type { Finding } from '../../src/domain/controlli/types';
-import type { Grid } from '../../src/domain/grid';
+import type { CellValue, Grid } from '../../src/domain/grid';
+import type { CellWrite } from '../../src/domain/plan';
 import { isOwnSheet, readWorkbook, type Scheda } from '../../src/domain/scheda';
 import { INTESTAZIONI_RILEVAZIONI } from '../../src/domain/testi/calcolo';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
@@ -200,6 +201,25 @@ export const manuale80: Misure = (ws) => {
   }
 };
 
+/** run `misure` on an ExcelJS model of the Rilevazioni sheet and save the cells it changed through the adapter */
+export async function typeInRilevazioni(bytes: Uint8Array, misure: Misure): Promise<Uint8Array> {
+  const model = await exceljsOf(bytes);
+  const ws = model.getWorksheet('Rilevazioni')!;
+  const before = new Map<string, unknown>();
+  ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (c) => void before.set(c.address, c.value)));
+  misure(ws);
+  const cells: CellWrite[] = [];
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    row.eachCell({ includeEmpty: true }, (c) => {
+      if (before.get(c.address) === c.value) return;
+      cells.push({ sheet: 'Rilevazioni', address: c.address, value: (c.value ?? null) as CellValue, ...(c.numFmt ? { numFmt: c.numFmt } : {}) });
+    }),
+  );
+  const typing = await XlsxWorkbook.fromBuffer(bytes);
+  if (cells.length) await typing.applyWritePlan({ cells });
+  return typing.toBuffer();
+}
+
 export interface Viaggio {
   controlla: Record<string, unknown> & { schede: unknown[]; segnalazioni: { codice: string; foglio: string; celle: string[]; messaggio: string }[] };
   calcola: { schede: { foglio: string; anno: number | null; grado: number | null; azioni: { n: number; peso: number | null; livello: number | null; raggiunto: string | null }[] }[]; segnalazioni: { codice: string; foglio: string; celle: string[]; messaggio: string }[] };
@@ -238,10 +258,9 @@ export async function viaggio(
   expect(differences(original, prep, new Set(), { appendOnly: ['Rilevazioni'] })).toEqual([]);
   expect(sheetShape(prep)).toEqual(sheetShape(original));
 
-  // people type in the Rilevazioni (saved the way Excel saves texts: through the adapter's writer)
-  const typing = await XlsxWorkbook.fromBuffer(readBytes(join(dir, `${name}-prep.xlsx`)));
-  (opts.misure ?? manuale80)(typing.workbook.getWorksheet('Rilevazioni')!);
-  const misureBytes = await typing.toBuffer();
+  // people type in the Rilevazioni: what they type (on an ExcelJS model of the sheet) is saved through the adapter's
+  // writer, which keeps every other cell of the file as it was (as Excel does)
+  const misureBytes = await typeInRilevazioni(readBytes(join(dir, `${name}-prep.xlsx`)), opts.misure ?? manuale80);
   writeFileSync(join(dir, `${name}-misure.xlsx`), misureBytes);
   const misure = await exceljsOf(misureBytes);
   const lettoMisure = await leggi(misureBytes);

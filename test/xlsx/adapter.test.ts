@@ -6,6 +6,7 @@ import { WorkbookError } from '../../src/workbook/port';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exceljsOf } from '../helpers/exceljs';
 
 async function roundTrip(wb: XlsxWorkbook): Promise<XlsxWorkbook> {
   return XlsxWorkbook.fromBuffer(await wb.toBuffer());
@@ -104,7 +105,7 @@ describe('xlsx adapter', () => {
     });
     await wb.applyWritePlan({ cells: [{ sheet: 'Rilevazioni', address: 'A3', value: 'Trasparenza' }, { sheet: 'Rilevazioni', address: 'B3', value: 2 }] });
     const back = await roundTrip(wb);
-    const ws = back.workbook.getWorksheet('Rilevazioni')!;
+    const ws = (await exceljsOf(back)).getWorksheet('Rilevazioni')!;
     const t = ws.getTable('Rilevazioni') as unknown as { table: { tableRef: string } };
     expect(t.table.tableRef).toBe('A1:B3');
     const [g] = await back.readSheets();

@@ -162,9 +162,9 @@ export const MSG_ANNULLA = {
 } as const;
 
 export const MSG_CLI_CALCOLO = {
-  usoPrepara: 'Uso: schede prepara FILE.xlsx [--out OUT.xlsx]',
-  usoCalcola: 'Uso: schede calcola FILE.xlsx [--anno AAAA] [--out OUT.xlsx] [--forza] [--json]',
-  usoAnnulla: 'Uso: schede annulla FILE.xlsx [--out OUT.xlsx]',
+  usoPrepara: 'Uso: schede prepara FILE.xlsx [--out OUT.xlsx] [--sovrascrivi]',
+  usoCalcola: 'Uso: schede calcola FILE.xlsx [--anno AAAA] [--out OUT.xlsx] [--sovrascrivi] [--forza] [--json]',
+  usoAnnulla: 'Uso: schede annulla FILE.xlsx [--out OUT.xlsx] [--sovrascrivi]',
   opzioneNonValida: (dettaglio: string) => `Opzione non valida: ${dettaglio}`,
   fileMancante: 'Indicare il file .xlsx da elaborare.',
   troppiFile: 'Indicare un solo file .xlsx.',

@@ -18,15 +18,4 @@ export const TESTI_XLSX = {
   fileOds: (p: string) =>
     `Il file "${p}" è un foglio di calcolo OpenDocument (.ods). Aprilo in LibreOffice o in Excel e salvalo come "Cartella di lavoro di Excel (.xlsx)".`,
   scritturaFallita: (p: string) => `Impossibile scrivere il file "${p}": controlla che la cartella esista e che il file non sia aperto in Excel.`,
-  /** what a save through the .xlsx back end cannot keep (the input file is never overwritten) */
-  persi: {
-    fogliGrafico: (n: number) => (n === 1 ? '1 foglio grafico' : `${n} fogli grafico`),
-    grafici: (n: number) => (n === 1 ? '1 grafico' : `${n} grafici`),
-    pivot: (n: number) => (n === 1 ? '1 tabella pivot' : `${n} tabelle pivot`),
-    filtri: (n: number) => (n === 1 ? '1 filtro dati (slicer)' : `${n} filtri dati (slicer)`),
-    macro: () => 'le macro VBA',
-    collegamenti: (n: number) => (n === 1 ? '1 collegamento a un\'altra cartella di lavoro' : `${n} collegamenti ad altre cartelle di lavoro`),
-  },
-  nonConservati: (cosa: string[]) =>
-    `Attenzione: la copia salvata non conserva ${cosa.join(', ')} del file di partenza (che resta invariato). Per averli nel file calcolato usa il componente aggiuntivo in Excel.`,
 };

@@ -1,6 +1,7 @@
 /**
  * The Office.js back end: WorkbookPort over Excel.run, batched.
- * - readSheets(): 2 context.sync() whatever the number of sheets;
+ * - readSheets(): 2 context.sync() for tens of cards, then one per ~4 MB of response (Excel on the web's 5 MB limit),
+ *   whatever the number of sheets or of cards on one sheet;
  * - applyWritePlan(): 1 sync when a readSheets() of this instance is fresh (its sheet list and protection are the
  *   pre-check), else 2 (a pre-check sync, then the write); more only above Excel on the web's 5 MB request limit.
  * Nothing here touches the `Office`/`Excel` globals at import time.
@@ -12,9 +13,9 @@ import { isEmptyPlan } from '../../domain/plan';
 import { TESTI_OFFICE } from '../../domain/testi/office';
 import type { Capabilities, Selection, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
-import { isResponseTooLarge, mayBeMergeLimit, toWorkbookError } from './errors';
+import { mayBeMergeLimit, toWorkbookError } from './errors';
 import { globalOfficeHost, isOfficeAvailable, officeReadyInExcel, type OfficeHost } from './host';
-import { localAddress, queueSheetList, readAll, readMergesInBands, readSheetData, sheetInfos, type SheetInfo } from './read';
+import { localAddress, queueSheetList, readAll, readMergesInBands, sheetInfos, type ReadResult } from './read';
 import { checkPlan, DEFAULT_PAYLOAD_LIMIT, knownAfter, knownMap, queueWritePlan, type Known } from './write';
 
 export { isOfficeAvailable, officeReadyInExcel, officeThemeIsDark, type OfficeHost } from './host';
@@ -29,6 +30,8 @@ export const MIN_EXCEL_API = '1.7';
 export interface OfficeWorkbookOptions {
   /** bytes per request before a write is chunked (default ~4.5 MB, under Excel on the web's 5 MB) */
   payloadLimitBytes?: number;
+  /** response bytes a read plans each sync for (default 4 MB, under Excel on the web's 5 MB) */
+  readBudgetBytes?: number;
   /** a readSheets() younger than this serves as the write pre-check (default 60 s) */
   precheckMaxAgeMs?: number;
   /** clock, for tests */
@@ -41,6 +44,7 @@ export class OfficeWorkbook implements WorkbookPort {
   lastSyncs = { read: 0, write: 0 };
   private known: { sheets: Known; at: number } | null = null;
   private readonly payloadLimit: number;
+  private readonly readBudget: number | undefined;
   private readonly maxAge: number;
   private readonly now: () => number;
 
@@ -49,6 +53,7 @@ export class OfficeWorkbook implements WorkbookPort {
     opts: OfficeWorkbookOptions = {},
   ) {
     this.payloadLimit = opts.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT;
+    this.readBudget = opts.readBudgetBytes;
     this.maxAge = opts.precheckMaxAgeMs ?? 60_000;
     this.now = opts.now ?? (() => Date.now());
     this.capabilities = {
@@ -82,7 +87,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async readSheets(): Promise<Grid[]> {
     this.requireMinimum();
     const withMerges = this.supports('1.13');
-    let result: { grids: Grid[]; infos: SheetInfo[]; syncs: number };
+    let result: ReadResult;
     try {
       result = await this.readFull(withMerges);
     } catch (e) {
@@ -109,33 +114,9 @@ export class OfficeWorkbook implements WorkbookPort {
     return result.grids;
   }
 
-  /** list + data in 2 syncs; above Excel on the web's 5 MB response limit, in groups of sheets */
-  private async readFull(withMerges: boolean): Promise<{ grids: Grid[]; infos: SheetInfo[]; syncs: number }> {
-    try {
-      return await this.host.run((ctx) => readAll(ctx, withMerges));
-    } catch (e) {
-      if (!isResponseTooLarge(e)) throw e;
-      const infos = await this.run(async (ctx) => {
-        const list = queueSheetList(ctx);
-        await ctx.sync();
-        return sheetInfos(list);
-      });
-      const counter = { syncs: 1 };
-      return { grids: await this.readGroups(infos, withMerges, counter), infos, syncs: counter.syncs };
-    }
-  }
-
-  private async readGroups(infos: SheetInfo[], withMerges: boolean, counter: { syncs: number }): Promise<Grid[]> {
-    try {
-      counter.syncs++;
-      return await this.host.run((ctx) => readSheetData(ctx, infos, withMerges));
-    } catch (e) {
-      if (!isResponseTooLarge(e) || infos.length < 2) throw toWorkbookError(e);
-      const half = Math.ceil(infos.length / 2);
-      const a = await this.readGroups(infos.slice(0, half), withMerges, counter);
-      const b = await this.readGroups(infos.slice(half), withMerges, counter);
-      return [...a, ...b];
-    }
+  /** list + data: 2 syncs for tens of cards, then one per ~4 MB of response (see readAll) */
+  private async readFull(withMerges: boolean): Promise<ReadResult> {
+    return this.host.run((ctx) => readAll(ctx, { withMerges, budget: this.readBudget }));
   }
 
   async applyWritePlan(plan: WritePlan): Promise<void> {

@@ -1,254 +1,50 @@
 /**
- * The ExcelJS back end: real .xlsx files for the CLI and tests (Node) and the preview (browser).
- * Reads every sheet into a Grid (merged slave cells empty, dates as UTC Date, Italian display text)
- * and applies WritePlans with every SheetPlan feature ExcelJS can write (no native charts).
+ * The .xlsx back end: real files for the CLI and tests (Node) and the preview (browser).
+ *
+ * It edits the user's package in place (DESIGN.md, "Zero-loss files"): the parts a write plan does not need stay
+ * as they were (comments, drawings, charts, pivots, macros, names, protection, parts it does not know); in a sheet
+ * it writes only the written cells change (sheetPatch); styles are appended, never renumbered (styles); new sheets
+ * come in as new parts with their relationships (transplant); removing one of the add-in's own sheets removes its
+ * parts and every reference to it (book). Sheets are read into Grids through ExcelJS (exceljsRead).
  */
 import ExcelJS from 'exceljs';
-import { parseRange, rangeToA1, type Cell, type CellValue, type Grid } from '../../domain/grid';
-import type {
-  BorderSpec,
-  CellStyle,
-  CellWrite,
-  ConditionalFormatSpec,
-  DataValidationSpec,
-  SheetPlan,
-  TableSpec,
-  WritePlan,
-} from '../../domain/plan';
-import { WorkbookError, type Capabilities, type Selection, type WorkbookPort } from '../port';
+import { parseA1, parseRange, rangeToA1, type Grid } from '../../domain/grid';
+import type { CellWrite, WritePlan } from '../../domain/plan';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
-import { displayText } from './displayText';
-import { restoreRowBreaks } from './rowBreaks';
-import { unsupportedParts } from './package';
+import { WorkbookError, type Capabilities, type Selection, type WorkbookPort } from '../port';
+import { dropCalcChain, listSheets, removeSheet, tablesOf, workbookPart } from './book';
+import { readGrid } from './exceljsRead';
+import { Parts, attr, setAttr } from './parts';
+import { patchSheet, type CellEdit } from './sheetPatch';
+import { StyleBook } from './styles';
+import { addPlannedSheets } from './transplant';
 
-type Worksheet = ExcelJS.Worksheet;
+export { readGrid } from './exceljsRead';
 
-function argb(hex: string): string {
-  const h = hex.replace('#', '').toUpperCase();
-  return h.length === 6 ? `FF${h}` : h;
-}
+const STYLES = 'xl/styles.xml';
 
-/**
- * ExcelJS cell value -> our raw value + formula. `translated` is the cell's own formula as ExcelJS gives it
- * (`cell.formula`): for a shared formula the value only names the master cell ("B15"), never the formula.
- */
-function rawOf(value: ExcelJS.CellValue, translated?: string): { v: CellValue; formula?: string } {
-  if (value === null || value === undefined) return { v: null };
-  if (value instanceof Date) return { v: Number.isNaN(value.getTime()) ? null : value };
-  if (typeof value === 'number') return { v: Number.isFinite(value) ? value : null };
-  if (typeof value === 'string' || typeof value === 'boolean') return { v: value };
-  const o = value as unknown as Record<string, unknown>;
-  if ('richText' in o && Array.isArray(o.richText)) {
-    return { v: (o.richText as { text?: string }[]).map((p) => p?.text ?? '').join('') };
-  }
-  if ('formula' in o || 'sharedFormula' in o) {
-    const r = rawOf((o.result ?? null) as ExcelJS.CellValue);
-    const formula = translated || (typeof o.formula === 'string' ? o.formula : '');
-    return { v: r.v, ...(formula ? { formula } : {}) };
-  }
-  // a hyperlink: its shown text may itself be rich text
-  if ('hyperlink' in o || 'text' in o) {
-    const t = rawOf((o.text ?? null) as ExcelJS.CellValue).v;
-    return { v: t === null ? '' : t instanceof Date ? t : String(t) };
-  }
-  if ('error' in o) return { v: String(o.error) };
-  return { v: null };
-}
-
-function borderOf(b: boolean | BorderSpec | undefined): Partial<ExcelJS.Borders> | undefined {
-  if (!b) return undefined;
-  const spec: BorderSpec = b === true ? { top: true, bottom: true, left: true, right: true } : b;
-  const style = (spec.weight ?? 'thin') as ExcelJS.BorderStyle;
-  const side = { style, color: { argb: 'FF808080' } };
-  const out: Partial<ExcelJS.Borders> = {};
-  if (spec.top) out.top = side;
-  if (spec.bottom) out.bottom = side;
-  if (spec.left) out.left = side;
-  if (spec.right) out.right = side;
-  return out;
-}
-
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  const style: Partial<ExcelJS.Style> = { ...cell.style };
-  if (s.bold !== undefined || s.italic !== undefined || s.fontSize !== undefined || s.fontColor !== undefined) {
-    style.font = {
-      ...(style.font ?? {}),
-      ...(s.bold !== undefined ? { bold: s.bold } : {}),
-      ...(s.italic !== undefined ? { italic: s.italic } : {}),
-      ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
-      ...(s.fontColor ? { color: { argb: argb(s.fontColor) } } : {}),
-    };
-  }
-  if (s.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
-  if (s.wrap !== undefined || s.hAlign || s.vAlign) {
-    style.alignment = {
-      ...(style.alignment ?? {}),
-      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
-      ...(s.hAlign ? { horizontal: s.hAlign } : {}),
-      ...(s.vAlign ? { vertical: s.vAlign } : {}),
-    };
-  }
-  const border = borderOf(s.border);
-  if (border) style.border = border;
-  if (s.numFmt) style.numFmt = s.numFmt;
-  if (s.locked !== undefined) style.protection = { ...(style.protection ?? {}), locked: s.locked };
-  cell.style = style;
-}
-
-function setValue(cell: ExcelJS.Cell, value: CellValue | undefined, formula: string | undefined): void {
-  if (formula !== undefined) {
-    // a value given with a formula is its cached result: readers that do not recalculate
-    // (our own reader, LibreOffice's preview, mail previews) then see the total too
-    const result = value === undefined || value === null ? {} : { result: value };
-    cell.value = { formula: formula.replace(/^=/, ''), ...result } as ExcelJS.CellFormulaValue;
-  } else if (value !== undefined) {
-    cell.value = value as ExcelJS.CellValue;
-  }
-}
-
-function eachCellOf(ref: string, fn: (r: number, c: number) => void): void {
-  const rg = parseRange(ref);
-  if (!rg) return;
-  for (let r = rg.r1; r <= rg.r2; r++) for (let c = rg.c1; c <= rg.c2; c++) fn(r, c);
-}
-
-function applyValidation(ws: Worksheet, v: DataValidationSpec): void {
-  const base = {
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: v.allowOther ? 'warning' : 'stop',
-    ...(v.errorTitle ? { errorTitle: v.errorTitle } : {}),
-    ...(v.error ? { error: v.error } : {}),
-    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt, promptTitle: v.promptTitle ?? '' } : {}),
-  };
-  let dv: ExcelJS.DataValidation;
-  if (v.type === 'list') {
-    const formula = v.listSource ?? `"${(v.list ?? []).map((s) => s.replace(/"/g, '""')).join(',')}"`;
-    dv = { ...base, type: 'list', formulae: [formula] } as ExcelJS.DataValidation;
-  } else {
-    dv = {
-      ...base,
-      type: v.type,
-      operator: 'between',
-      formulae: [v.min ?? 0, v.max ?? 100],
-    } as ExcelJS.DataValidation;
-  }
-  eachCellOf(v.range, (r, c) => {
-    ws.getCell(r + 1, c + 1).dataValidation = dv;
-  });
-}
-
-function applyConditionalFormat(ws: Worksheet, cf: ConditionalFormatSpec, priority: number): void {
-  if (cf.type === 'dataBar') {
-    ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: [
-        {
-          type: 'dataBar',
-          priority,
-          gradient: true,
-          cfvo: [
-            { type: 'num', value: 0 },
-            { type: 'num', value: 1 },
-          ],
-          color: { argb: argb(cf.color ?? '#5B9BD5') },
-        } as unknown as ExcelJS.ConditionalFormattingRule,
-      ],
-    });
-    return;
-  }
-  ws.addConditionalFormatting({
-    ref: cf.range,
-    rules: [
-      {
-        type: 'expression',
-        priority,
-        formulae: [cf.formula ?? 'FALSE'],
-        style: {
-          ...(cf.fill ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } } : {}),
-          ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
-        },
-      },
+/** a package with no sheet yet (the first plan adds them) */
+function emptyParts(): Parts {
+  const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return Parts.fromTexts([
+    [
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
     ],
-  });
-}
-
-function applyTable(ws: Worksheet, t: TableSpec): void {
-  const rg = parseRange(t.range);
-  if (!rg) return;
-  const headers: string[] = [];
-  for (let c = rg.c1; c <= rg.c2; c++) headers.push(String(ws.getCell(rg.r1 + 1, c + 1).text || `Colonna${c - rg.c1 + 1}`));
-  const rows: ExcelJS.CellValue[][] = [];
-  for (let r = rg.r1 + 1; r <= rg.r2; r++) {
-    const row: ExcelJS.CellValue[] = [];
-    for (let c = rg.c1; c <= rg.c2; c++) row.push(ws.getCell(r + 1, c + 1).value);
-    rows.push(row);
-  }
-  if (rows.length === 0) rows.push(headers.map(() => null));
-  ws.addTable({
-    name: t.name,
-    ref: rangeToA1({ r1: rg.r1, c1: rg.c1, r2: rg.r1, c2: rg.c1 }),
-    headerRow: true,
-    style: { theme: (t.style ?? 'TableStyleLight9') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
-    columns: headers.map((name) => ({ name, filterButton: true })),
-    rows,
-  });
-}
-
-/** tables whose last row is directly above written cells grow to include them (Rilevazioni rows appended) */
-function extendTables(ws: Worksheet, writtenRows: Set<number>): void {
-  const tables = (ws as unknown as { tables?: Record<string, { table: { tableRef?: string; ref: string; rows?: unknown[] } }> }).tables;
-  if (!tables) return;
-  for (const t of Object.values(tables)) {
-    const model = t.table;
-    const ref = model.tableRef ?? model.ref;
-    const rg = parseRange(ref.includes(':') ? ref : `${ref}:${ref}`);
-    if (!rg) continue;
-    let last = rg.r2;
-    while (writtenRows.has(last + 1)) last++;
-    if (last === rg.r2) continue;
-    const newRef = rangeToA1({ ...rg, r2: last });
-    model.tableRef = newRef;
-  }
-}
-
-/**
- * Excel writes characters XML cannot hold as `_xHHHH_` (a carriage return pasted from Word is `_x000D_`) and a
- * literal `_xHHHH_` as `_x005F_xHHHH_`; ExcelJS decodes both when reading but encodes neither when writing
- * (a CR would come back as a line feed, other control characters would be dropped, a literal `_x000D_` would
- * turn into a CR). Encode the texts of the cells for the write; the returned function puts them back.
- */
-const TO_ESCAPE = /_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g;
-
-function escapeText(s: string): string {
-  return s.replace(TO_ESCAPE, (m) =>
-    m.length > 1 ? `_x005F_${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
-  );
-}
-
-function escapeTexts(wb: ExcelJS.Workbook): () => void {
-  const changed: { cell: ExcelJS.Cell; value: ExcelJS.CellValue }[] = [];
-  const needs = (s: unknown): s is string => typeof s === 'string' && (TO_ESCAPE.lastIndex = 0, TO_ESCAPE.test(s));
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        const v = cell.value;
-        let next: ExcelJS.CellValue | undefined;
-        if (needs(v)) next = escapeText(v);
-        else if (v && typeof v === 'object' && 'richText' in v && Array.isArray(v.richText) && v.richText.some((r) => needs(r.text))) {
-          next = { ...v, richText: v.richText.map((r) => (needs(r.text) ? { ...r, text: escapeText(r.text) } : r)) };
-        }
-        if (next === undefined) return;
-        changed.push({ cell, value: v });
-        cell.value = next;
-      }),
-    );
-  }
-  TO_ESCAPE.lastIndex = 0;
-  return () => {
-    for (const { cell, value } of changed) cell.value = value;
-  };
+    [
+      '_rels/.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ],
+    [
+      'xl/workbook.xml',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${ns}"><bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>`,
+    ],
+    [
+      'xl/_rels/workbook.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/styles" Target="styles.xml"/></Relationships>`,
+    ],
+    [STYLES, new StyleBook('').toXml()],
+  ]);
 }
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -256,81 +52,91 @@ export class XlsxWorkbook implements WorkbookPort {
   private selection: Selection | null = null;
   private listeners = new Set<() => void>();
   private selectionListeners = new Set<() => void>();
+  /** the grids of the package as it is now (null: to be read again after a write) */
+  private grids: Grid[] | null = null;
+  /** the package's bytes as last read (the original file until the first write) */
+  private bytes: Uint8Array | null;
 
   /**
-   * Italian notes on what the opened file holds that `toBuffer()` will not write back (chart sheets, charts,
-   * pivot tables, …): ExcelJS reads past them. Empty for a new workbook or when nothing is lost.
+   * Italian notes on what the opened file holds that `toBuffer()` will not write back: none since the package is
+   * edited in place (kept for the callers that show them).
    */
-  readonly avvisi: string[];
+  readonly avvisi: string[] = [];
 
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
-    nonConservati: string[] = [],
+    private readonly parts: Parts,
+    bytes: Uint8Array | null,
   ) {
-    this.avvisi = nonConservati.length ? [TESTI_XLSX.nonConservati(nonConservati)] : [];
+    this.bytes = bytes;
   }
 
   static create(): XlsxWorkbook {
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'Schede Obiettivi';
-    return new XlsxWorkbook(wb);
+    return new XlsxWorkbook(emptyParts(), null);
   }
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
-    let buf: Uint8Array;
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    let parts: Parts;
     try {
-      buf = data instanceof Uint8Array ? data : new Uint8Array(data);
-      // ExcelJS accepts Buffer in Node and ArrayBuffer in the browser (a view's own bytes only)
-      const whole = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
-      const input =
-        typeof Buffer !== 'undefined' ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) : whole ? buf.buffer : buf.slice().buffer;
+      parts = Parts.fromZip(bytes);
+    } catch {
+      throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
+    }
+    if (!parts.has(workbookPart(parts))) throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
+    const wb = new XlsxWorkbook(parts, bytes);
+    // read now: a package ExcelJS cannot read is reported on opening, not at the first use
+    await wb.readSheets();
+    return wb;
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return this.parts.toZip();
+  }
+
+  async readSheets(): Promise<Grid[]> {
+    if (this.grids) return [...this.grids];
+    const bytes = this.bytes ?? this.parts.toZip();
+    const wb = new ExcelJS.Workbook();
+    try {
+      const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice().buffer;
       await wb.xlsx.load(input as ArrayBuffer);
     } catch {
       throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
     }
-    await restoreRowBreaks(wb, buf);
-    return new XlsxWorkbook(wb, unsupportedParts(buf));
-  }
-
-  async toBuffer(): Promise<Uint8Array> {
-    const restore = escapeTexts(this.workbook);
-    try {
-      const out = await this.workbook.xlsx.writeBuffer();
-      return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-    } finally {
-      restore();
-    }
-  }
-
-  async readSheets(): Promise<Grid[]> {
-    return this.workbook.worksheets.map((ws) => readGrid(ws));
+    this.bytes = bytes;
+    this.grids = wb.worksheets.map((ws) => readGrid(ws));
+    return [...this.grids];
   }
 
   async applyWritePlan(plan: WritePlan): Promise<void> {
-    const wb = this.workbook;
+    const parts = this.parts;
+    const sheets = listSheets(parts);
+    const named = (n: string) => sheets.find((s) => s.name.toLowerCase() === n.toLowerCase());
     // check before writing: nothing half-written
-    for (const name of plan.deleteSheets ?? []) {
-      if (!wb.getWorksheet(name)) continue;
-    }
     for (const sp of plan.sheets ?? []) {
-      if ((sp.mode ?? 'create') === 'create' && wb.getWorksheet(sp.name)) {
+      if ((sp.mode ?? 'create') === 'create' && named(sp.name) && !(plan.deleteSheets ?? []).includes(named(sp.name)!.name)) {
         throw new WorkbookError(TESTI_XLSX.foglioEsistente(sp.name), 'FOGLIO_ESISTENTE');
       }
     }
-    const created = new Set((plan.sheets ?? []).map((s) => s.name));
+    const created = new Set((plan.sheets ?? []).map((s) => s.name.toLowerCase()));
     for (const w of plan.cells ?? []) {
-      if (!wb.getWorksheet(w.sheet) && !created.has(w.sheet)) {
+      if (!named(w.sheet) && !created.has(w.sheet.toLowerCase())) {
         throw new WorkbookError(TESTI_XLSX.foglioMancante(w.sheet), 'FOGLIO_MANCANTE');
       }
     }
 
+    const styles = new StyleBook(parts.text(STYLES));
     for (const name of plan.deleteSheets ?? []) {
-      const ws = wb.getWorksheet(name);
-      if (ws) wb.removeWorksheet(ws.id);
+      const s = listSheets(parts).find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (s) removeSheet(parts, s);
     }
-    for (const sp of plan.sheets ?? []) this.applySheetPlan(sp);
-    this.applyCellWrites(plan.cells ?? []);
+    const date1904 = this.date1904();
+    await addPlannedSheets(parts, styles, plan.sheets ?? [], date1904);
+    this.applyCellWrites(plan.cells ?? [], styles, date1904);
+    if (styles.changed) parts.setText(STYLES, styles.toXml());
+
+    this.grids = null;
+    this.bytes = null;
     this.notify(this.listeners);
     if (plan.select) {
       this.selection = { sheet: plan.select.sheet, range: plan.select.range };
@@ -338,84 +144,55 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  private applySheetPlan(sp: SheetPlan): void {
-    const wb = this.workbook;
-    const existing = wb.getWorksheet(sp.name);
-    let orderNo: number | undefined;
-    if (existing) {
-      orderNo = wb.worksheets.indexOf(existing);
-      wb.removeWorksheet(existing.id);
-    }
-    const ws = wb.addWorksheet(sp.name, {
-      state: sp.visibility ?? 'visible',
-      ...(sp.tabColor ? { properties: { tabColor: { argb: argb(sp.tabColor) } } } : {}),
-      ...(sp.freezeRows ? { views: [{ state: 'frozen', ySplit: sp.freezeRows, xSplit: 0 }] } : {}),
-    });
-    if (orderNo !== undefined) {
-      // keep a replaced sheet where it was
-      const sheets = wb.worksheets;
-      const moved = sheets.pop();
-      if (moved) sheets.splice(Math.min(orderNo, sheets.length), 0, moved);
-      sheets.forEach((s, i) => ((s as unknown as { orderNo: number }).orderNo = i));
-    }
-    for (const [col, width] of Object.entries(sp.columnWidths ?? {})) ws.getColumn(col).width = width;
-    for (const [row, height] of Object.entries(sp.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
-    for (const pc of sp.cells) {
-      const cell = ws.getCell(pc.address);
-      setValue(cell, pc.value, pc.formula);
-      if (pc.style) applyStyle(cell, pc.style);
-    }
-    for (const m of sp.merges ?? []) {
-      try {
-        ws.mergeCells(m);
-      } catch {
-        // overlapping merge in a plan: keep the first, the plan's author is told by tests
-      }
-    }
-    for (const v of sp.validations ?? []) applyValidation(ws, v);
-    (sp.conditionalFormats ?? []).forEach((cf, i) => applyConditionalFormat(ws, cf, i + 1));
-    if (sp.print) {
-      ws.pageSetup = {
-        ...ws.pageSetup,
-        paperSize: 9,
-        orientation: sp.print.orientation,
-        ...(sp.print.fitToWidth !== undefined
-          ? { fitToPage: true, fitToWidth: sp.print.fitToWidth, fitToHeight: sp.print.fitToHeight ?? 0 }
-          : {}),
-        ...(sp.print.printTitleRows ? { printTitlesRow: sp.print.printTitleRows } : {}),
-        ...(sp.print.printArea ? { printArea: sp.print.printArea } : {}),
-      };
-      for (const n of sp.print.rowBreaks ?? []) if (Number.isInteger(n) && n >= 1) ws.getRow(n).addPageBreak();
-    }
-    for (const t of sp.tables ?? []) applyTable(ws, t);
-    if (sp.protect) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  /** the workbook counts dates from 1904 (Excel for Mac's old default) */
+  private date1904(): boolean {
+    const pr = /<workbookPr\b[^>]*>/.exec(this.parts.text(workbookPart(this.parts)))?.[0] ?? '';
+    return ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
   }
 
-  private applyCellWrites(writes: CellWrite[]): void {
-    const rowsBySheet = new Map<string, Set<number>>();
+  private applyCellWrites(writes: CellWrite[], styles: StyleBook, date1904: boolean): void {
+    const bySheet = new Map<string, CellEdit[]>();
     for (const w of writes) {
-      const ws = this.workbook.getWorksheet(w.sheet);
-      if (!ws) continue;
-      const cell = ws.getCell(w.address);
-      // a cell hidden under a merged area: ExcelJS would write into the area's top-left cell instead
-      // (a % overwriting the RAGGIUNTO it is merged with); what cannot be seen is not written
-      if (cell.isMerged && cell.master !== cell) continue;
-      setValue(cell, w.value, w.formula);
-      if (w.numFmt !== undefined || w.fill !== undefined) {
-        const style: Partial<ExcelJS.Style> = { ...cell.style };
-        if (w.numFmt !== undefined) style.numFmt = w.numFmt;
-        if (w.fill === null) delete style.fill;
-        else if (w.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(w.fill) } };
-        cell.style = style;
-      }
-      if (w.note !== undefined) cell.note = w.note;
-      const set = rowsBySheet.get(w.sheet) ?? new Set<number>();
-      set.add(Number(cell.row) - 1);
-      rowsBySheet.set(w.sheet, set);
+      const p = parseA1(w.address);
+      if (!p) continue;
+      const key = w.sheet.toLowerCase();
+      const list = bySheet.get(key) ?? [];
+      list.push({
+        r: p.r,
+        c: p.c,
+        ...(w.value !== undefined ? { value: w.value } : {}),
+        ...(w.formula !== undefined ? { formula: w.formula } : {}),
+        ...(w.numFmt !== undefined ? { numFmt: w.numFmt } : {}),
+        ...(w.fill !== undefined ? { fill: w.fill } : {}),
+      });
+      bySheet.set(key, list);
     }
-    for (const [sheet, rows] of rowsBySheet) {
-      const ws = this.workbook.getWorksheet(sheet);
-      if (ws) extendTables(ws, rows);
+    let formulas = false;
+    for (const s of listSheets(this.parts)) {
+      const edits = bySheet.get(s.name.toLowerCase());
+      if (!edits || s.kind !== 'worksheet') continue;
+      const r = patchSheet(this.parts.text(s.part), edits, styles, date1904);
+      this.parts.setText(s.part, r.xml);
+      formulas ||= r.formulas;
+      this.extendTables(s.part, r.rows);
+    }
+    if (formulas) dropCalcChain(this.parts);
+  }
+
+  /** tables whose last row is directly above written rows grow to include them (Rilevazioni rows appended) */
+  private extendTables(sheetPart: string, written: Set<number>): void {
+    for (const t of tablesOf(this.parts, sheetPart)) {
+      const xml = this.parts.text(t.part);
+      const open = /<table\b[^>]*>/.exec(xml);
+      const rg = open && parseRange(attr(open[0], 'ref') ?? '');
+      if (!open || !rg) continue;
+      let last = rg.r2;
+      while (written.has(last + 1)) last++;
+      if (last === rg.r2) continue;
+      const ref = rangeToA1({ ...rg, r2: last });
+      let next = xml.slice(0, open.index) + setAttr(open[0], 'ref', ref) + xml.slice(open.index + open[0].length);
+      next = next.replace(/<autoFilter\b[^>]*>/, (tag) => setAttr(tag, 'ref', ref));
+      this.parts.setText(t.part, next);
     }
   }
 
@@ -426,14 +203,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async getSelection(): Promise<Selection | null> {
     if (!this.selection) return null;
-    const ws = this.workbook.getWorksheet(this.selection.sheet);
+    const g = (await this.readSheets()).find((x) => x.name === this.selection!.sheet);
     const rg = parseRange(this.selection.range);
-    if (!ws || !rg) return this.selection;
+    if (!g || !rg) return this.selection;
     const values: (string | number | boolean | null)[][] = [];
     for (let r = rg.r1; r <= rg.r2; r++) {
       const row: (string | number | boolean | null)[] = [];
       for (let c = rg.c1; c <= rg.c2; c++) {
-        const { v } = rawOf(ws.getCell(r + 1, c + 1).value);
+        const v = g.rows[r]?.[c]?.v ?? null;
         row.push(v instanceof Date ? v.toISOString().slice(0, 10) : v);
       }
       values.push(row);
@@ -444,6 +221,15 @@ export class XlsxWorkbook implements WorkbookPort {
   /** the current selection without cell values (for the preview's highlight) */
   get currentSelection(): Selection | null {
     return this.selection;
+  }
+
+  /** the package's parts as they are now (tests compare them with the original's) */
+  partNames(): string[] {
+    return this.parts.names();
+  }
+
+  partBytes(name: string): Uint8Array | undefined {
+    return this.parts.raw(name);
   }
 
   /** the workbook's content changed (a plan was applied); selecting cells is not a change */
@@ -461,37 +247,4 @@ export class XlsxWorkbook implements WorkbookPort {
   private notify(listeners: Set<() => void>): void {
     for (const l of listeners) l();
   }
-}
-
-/** the cell's formula, shared formulas translated to the cell ('' when none or unreadable) */
-function formulaOf(cell: ExcelJS.Cell): string {
-  try {
-    return cell.formula ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function readGrid(ws: Worksheet): Grid {
-  const rows: (Cell | undefined)[][] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      const { v, formula } = rawOf(cell.value, formulaOf(cell));
-      const f = cell.numFmt || undefined;
-      const t = displayText(v, f);
-      // keep empty cells that carry a number format (a template's empty % cell): undo restores formats too
-      if (v === null && !formula && !f) return;
-      const r = rowNumber - 1;
-      (rows[r] ??= [])[colNumber - 1] = { v, t, ...(f ? { f } : {}), ...(formula ? { formula } : {}) };
-    });
-  });
-  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  const merges = Object.values((ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {}).map(
-    (m) => ({ r1: m.top - 1, c1: m.left - 1, r2: m.bottom - 1, c2: m.right - 1 }),
-  );
-  const colWidths: (number | undefined)[] = [];
-  const colCountAll = ws.columnCount;
-  for (let c = 1; c <= colCountAll; c++) colWidths.push(ws.getColumn(c).width);
-  return { name: ws.name, rows, merges, visibility: ws.state as Grid['visibility'], colWidths };
 }

@@ -1,9 +1,7 @@
 /**
- * What an .xlsx package holds that ExcelJS reads past and a save therefore drops (chart sheets, charts,
- * pivot tables, slicers, macros, links to other workbooks). Only the zip's central directory is read:
- * part names are stored uncompressed there, so no inflating and no dependency is needed.
+ * The names of the parts of a zip package, read from its central directory alone (names are stored
+ * uncompressed there): enough to tell an Excel workbook from an .ods or another archive before opening it.
  */
-import { TESTI_XLSX } from '../../domain/testi/xlsx';
 
 /** the names of the parts of a zip package ([] when it is not a readable zip) */
 export function partNames(data: Uint8Array): string[] {
@@ -31,24 +29,4 @@ export function partNames(data: Uint8Array): string[] {
     p += 46 + nameLen + extraLen + commentLen;
   }
   return names;
-}
-
-const DROPPED: { re: RegExp; what: (n: number) => string }[] = [
-  { re: /^xl\/chartsheets\/[^/]+\.xml$/i, what: TESTI_XLSX.persi.fogliGrafico },
-  { re: /^xl\/charts\/chart[^/]*\.xml$/i, what: TESTI_XLSX.persi.grafici },
-  { re: /^xl\/pivotTables\/[^/]+\.xml$/i, what: TESTI_XLSX.persi.pivot },
-  { re: /^xl\/slicers\/[^/]+\.xml$/i, what: TESTI_XLSX.persi.filtri },
-  { re: /^xl\/vbaProject\.bin$/i, what: TESTI_XLSX.persi.macro },
-  { re: /^xl\/externalLinks\/[^/]+\.xml$/i, what: TESTI_XLSX.persi.collegamenti },
-];
-
-/** Italian notes on what a package holds that a save through ExcelJS will not keep ([] when nothing) */
-export function unsupportedParts(data: Uint8Array): string[] {
-  const names = partNames(data);
-  const out: string[] = [];
-  for (const d of DROPPED) {
-    const n = names.filter((x) => d.re.test(x)).length;
-    if (n > 0) out.push(d.what(n));
-  }
-  return out;
 }
