@@ -222,6 +222,7 @@ describe('lettura di file che ExcelJS rifiuta o che nessuno qui ha scritto', () 
       { v: 30, t: '30', formula: 'B2*100' },
       { v: 'AZIONE!', t: 'AZIONE!', formula: 'A1&"!"' },
       { v: '#REF!', t: '#REF!' },
+      { v: null, t: '', f: '0%' }, // empty but formatted: undo gives formats back too
     ]);
     expect(g.merges).toEqual([{ r1: 0, c1: 4, r2: 0, c2: 5 }]);
     expect(g.colWidths).toEqual([30.5, undefined, 12, 12, undefined, undefined]);

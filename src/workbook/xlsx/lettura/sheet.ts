@@ -143,7 +143,10 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
   const shapes: RowShape[] = [];
   const merges: CellRange[] = [];
   const dataBars: DataBar[] = [];
-  const cols: { min: number; max: number; width: number | undefined }[] = [];
+  const cols: { min: number; max: number; width: number | undefined; f: string | undefined }[] = [];
+  /** value-less styled cells (ExcelJS keeps them, empty, when they carry a number format) and rows' own formats */
+  const empties = new Map<number, Map<number, string | undefined>>();
+  const rowFmts: (string | undefined)[] = [];
   const hyperlinks: { ref: string; rid: string }[] = [];
   /** cell address as written -> position, for hyperlinks (they come after sheetData) */
   const addresses = new Map<string, { r: number; c: number; f?: string }>();
@@ -227,7 +230,12 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
     if (track) addresses.set(p.r, { r: row, c: p.col, ...(f ? { f } : {}) });
     if (!typed && !styled) return; // ExcelJS does not even create it, unless a hyperlink names it
     shape(row, p.col, typed);
-    if (!typed) return;
+    if (!typed) {
+      let line = empties.get(row);
+      if (!line) empties.set(row, (line = new Map()));
+      line.set(p.col, f);
+      return;
+    }
     if (v === null && !formula && !f) return;
     (rows[row] ??= [])[p.col] = { v, t: shown(v, f), ...(f ? { f } : {}), ...(formula ? { formula } : {}) };
   };
@@ -279,6 +287,8 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
             const n = parseInt(a.r ?? '', 10);
             row = Number.isFinite(n) && n >= 1 ? n - 1 : row + 1;
             prevCol = -1;
+            const rs = parseInt(a.s ?? '', 10);
+            if (rs) rowFmts[row] = ctx.numFmts[rs];
             return;
           }
           case 'c': {
@@ -302,6 +312,7 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
               min: parseInt(a.min || '0', 10),
               max: parseInt(a.max || '0', 10),
               width: w === undefined ? undefined : parseFloat(w || '0'),
+              f: parseInt(a.style ?? '', 10) ? ctx.numFmts[parseInt(a.style ?? '', 10)] : undefined,
             });
             return;
           }
@@ -400,6 +411,26 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
       shape(r, m.c2, r > m.r1 || m.c2 > m.c1);
     }
   }
+  let columnCount = 0;
+  for (const s of shapes) if (s && s.hasValues && s.maxCol + 1 > columnCount) columnCount = s.maxCol + 1;
+  const colFmts = columnFormats(cols);
+
+  // ExcelJS's readGrid visits every cell up to the row's last one (includeEmpty): an empty cell shows with its own
+  // number format, or (a cell the file does not have) the row's, else the column's
+  const slaves = new Set<string>();
+  for (const m of merges)
+    for (let r = m.r1; r <= m.r2; r++) for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) slaves.add(`${r},${c}`);
+  shapes.forEach((sh, r) => {
+    if (!sh || !sh.hasValues) return;
+    const own = empties.get(r);
+    for (let c = 0; c <= sh.maxCol; c++) {
+      if (rows[r]?.[c]) continue;
+      const f = own?.has(c) ? own.get(c) : rowFmts[r] || colFmts[c];
+      if (!f || (slaves.size && slaves.has(`${r},${c}`))) continue;
+      (rows[r] ??= [])[c] = { v: null, t: '', f };
+    }
+  });
+
   if (merges.length) {
     for (let r = 0; r < rows.length; r++) {
       const line = rows[r];
@@ -414,14 +445,23 @@ export function readSheet(xml: string, ctx: SheetContext, onChunk?: (fraction: n
   }
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
 
-  let columnCount = 0;
-  for (const s of shapes) if (s && s.hasValues && s.maxCol + 1 > columnCount) columnCount = s.maxCol + 1;
   const colWidths = columnWidths(cols, columnCount);
 
   return {
     isWorksheet,
     grid: { rows, merges, colWidths, ...(dataBars.length ? { dataBars } : {}) },
   };
+}
+
+/** the number format of each column's style, by the same rules as the widths */
+function columnFormats(cols: { min: number; max: number; f: string | undefined }[]): (string | undefined)[] {
+  const out: (string | undefined)[] = [];
+  let next = 1;
+  for (const col of [...cols].sort((p, q) => p.min - q.min)) {
+    if (next < col.min) next = col.min;
+    for (; next <= col.max && next <= 16384; next++) out[next - 1] = col.f;
+  }
+  return out;
 }
 
 /** ExcelJS's Column.fromModel: `<col>` ranges sorted by min, a later range never reaching back; width 9 when unset */
