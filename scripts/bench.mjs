@@ -30,6 +30,8 @@ function runBench(script, what, fallback = {}) {
 }
 // il nucleo e i sync con Excel per 40 schede
 const core = runBench('bench-core.ts', 'nucleo', { schede: null, syncs_lettura: null, syncs_scrittura: null, core_ms: null });
+// il lettore xlsx: 40/200/1.000 schede, per foglio e impilate, contro un semplice unzip + parse degli stessi file
+const xlsx = runBench('bench-xlsx.ts', 'lettore xlsx');
 // la lettura Office a blocchi di righe: sync e MB a 40/200/1.000 schede, per foglio e impilate
 const office = runBench('bench-office.ts', 'lettura Office');
 // il parser delle graduazioni su testi lunghi (100, 1.000, 5.000 fasce): deve crescere in modo lineare
@@ -104,6 +106,7 @@ console.log(
     core_ms: core.core_ms,
     bundle_gzip_kb: size.gzipKb,
     first_render_ms: firstRender,
+    ...xlsx,
     ...office,
     ...graduazione,
   }),
