@@ -106,13 +106,29 @@ export function outputPath(input: string, out: string | undefined, cwd: string):
   return path === inPath ? null : path;
 }
 
+/**
+ * Reading progress for big files: after a second of reading, "Lettura di FILE: 40%" on stderr (only there, so
+ * `--json` output stays clean), at most every 10 points, and only where stderr is a terminal.
+ */
+function progressOnStderr(io: CliIo, input: string): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const start = Date.now();
+  let last = -10;
+  return (done, total) => {
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+    if (Date.now() - start < 1000 || pct - last < 10) return;
+    last = pct;
+    io.err(TESTI_XLSX.lettura(input, pct));
+  };
+}
+
 /** open an .xlsx and read its sheets; null after an Italian message naming the file as the user typed it */
 export async function openForCli(input: string, io: CliIo): Promise<{ wb: XlsxWorkbook; grids: Grid[] } | null> {
   const path = resolve(io.cwd, input);
   // loaded here, not at the top: `schede --help` and `valuta` never load the xlsx back end (the built CLI starts faster)
   const { openXlsxFile } = await import('../workbook/xlsx/node');
   try {
-    const wb = await openXlsxFile(path);
+    const wb = await openXlsxFile(path, { onProgress: progressOnStderr(io, input) });
     return { wb, grids: await wb.readSheets() };
   } catch (e) {
     io.err(e instanceof WorkbookError ? e.message.split(path).join(input) : TESTI_XLSX.fileNonValido);

@@ -22,10 +22,10 @@ export const MISURE = [
   // percentuale typed as 85% in a %-formatted cell; soglia with a decimal comma
   { foglio: 'Protocollo', anno: 2024, n: 1, valore: 0.85, valoreFmt: '0%' },
   { foglio: 'Protocollo', anno: 2024, n: 2, valore: '1,8' },
-  // proporzionale against ATTESO
-  { foglio: 'Polizia Locale', anno: 2024, n: 1, valore: '0,9' },
+  // proporzionale against ATTESO "almeno un servizio al giorno" (no number: the target is typed with the value)
+  { foglio: 'Polizia Locale', anno: 2024, n: 1, valore: '90 su 100' },
   { foglio: 'Polizia Locale', anno: 2024, n: 3, valore: '80%' },
-  { foglio: 'Polizia Locale', anno: 2025, n: 2, valore: 1 },
+  { foglio: 'Polizia Locale', anno: 2025, n: 2, valore: '52 su 52' },
   // scadenza from TEMPI 30/05/24, then 79 days late
   { foglio: 'Sito web', anno: 2024, n: 1, data: utc(2024, 5, 30) },
   { foglio: 'Sito web', anno: 2024, n: 4, data: utc(2025, 3, 20) },

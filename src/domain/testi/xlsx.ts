@@ -17,5 +17,6 @@ export const TESTI_XLSX = {
     `Il file "${p}" è un archivio zip ma non una cartella di lavoro di Excel. Salvalo da Excel come "Cartella di lavoro di Excel (.xlsx)".`,
   fileOds: (p: string) =>
     `Il file "${p}" è un foglio di calcolo OpenDocument (.ods). Aprilo in LibreOffice o in Excel e salvalo come "Cartella di lavoro di Excel (.xlsx)".`,
+  lettura: (p: string, pct: number) => `Lettura di "${p}": ${pct}%`,
   scritturaFallita: (p: string) => `Impossibile scrivere il file "${p}": controlla che la cartella esista e che il file non sia aperto in Excel.`,
 };

@@ -5,15 +5,15 @@
  * as they were (comments, drawings, charts, pivots, macros, names, protection, parts it does not know); in a sheet
  * it writes only the written cells change (sheetPatch); styles are appended, never renumbered (styles); new sheets
  * come in as new parts with their relationships (transplant); removing one of the add-in's own sheets removes its
- * parts and every reference to it (book). Sheets are read into Grids through ExcelJS (exceljsRead).
+ * parts and every reference to it (book). Sheets are read into Grids by a streaming reader of the package
+ * (lettura: fflate + saxes), which never needs the parts it does not read.
  */
-import ExcelJS from 'exceljs';
 import { parseA1, parseRange, rangeToA1, type Grid } from '../../domain/grid';
 import type { CellWrite, WritePlan } from '../../domain/plan';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
 import { WorkbookError, type Capabilities, type Selection, type WorkbookPort } from '../port';
 import { dropCalcChain, listSheets, removeSheet, tablesOf, workbookPart } from './book';
-import { readGrid } from './exceljsRead';
+import { readGrids, type ReadOptions } from './lettura';
 import { Parts, attr, setAttr } from './parts';
 import { patchSheet, type CellEdit } from './sheetPatch';
 import { StyleBook } from './styles';
@@ -54,8 +54,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private selectionListeners = new Set<() => void>();
   /** the grids of the package as it is now (null: to be read again after a write) */
   private grids: Grid[] | null = null;
-  /** the package's bytes as last read (the original file until the first write) */
-  private bytes: Uint8Array | null;
+  /** counts the writes: a read that started before a write does not keep its (stale) grids */
+  private version = 0;
 
   /**
    * Italian notes on what the opened file holds that `toBuffer()` will not write back: none since the package is
@@ -63,18 +63,14 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   readonly avvisi: string[] = [];
 
-  private constructor(
-    private readonly parts: Parts,
-    bytes: Uint8Array | null,
-  ) {
-    this.bytes = bytes;
-  }
+  private constructor(private readonly parts: Parts) {}
 
   static create(): XlsxWorkbook {
-    return new XlsxWorkbook(emptyParts(), null);
+    return new XlsxWorkbook(emptyParts());
   }
 
-  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+  /** open a package; `onProgress` follows the first read of its sheets (the CLI shows it on big files) */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, opts: ReadOptions = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     let parts: Parts;
     try {
@@ -83,9 +79,9 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
     }
     if (!parts.has(workbookPart(parts))) throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
-    const wb = new XlsxWorkbook(parts, bytes);
-    // read now: a package ExcelJS cannot read is reported on opening, not at the first use
-    await wb.readSheets();
+    const wb = new XlsxWorkbook(parts);
+    // read now: what cannot be read is reported on opening, not at the first use
+    wb.read(opts);
     return wb;
   }
 
@@ -94,18 +90,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSheets(): Promise<Grid[]> {
+    return this.read();
+  }
+
+  private read(opts: ReadOptions = {}): Grid[] {
     if (this.grids) return [...this.grids];
-    const bytes = this.bytes ?? this.parts.toZip();
-    const wb = new ExcelJS.Workbook();
+    const version = this.version;
+    const files = new Map(this.parts.names().map((n) => [n, this.parts.raw(n)!] as const));
+    let grids: Grid[];
     try {
-      const input = typeof Buffer !== 'undefined' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice().buffer;
-      await wb.xlsx.load(input as ArrayBuffer);
+      grids = readGrids(files, opts);
     } catch {
       throw new WorkbookError(TESTI_XLSX.fileNonValido, 'FILE_NON_VALIDO');
     }
-    this.bytes = bytes;
-    this.grids = wb.worksheets.map((ws) => readGrid(ws));
-    return [...this.grids];
+    if (version === this.version) this.grids = grids;
+    return [...grids];
   }
 
   async applyWritePlan(plan: WritePlan): Promise<void> {
@@ -136,7 +135,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (styles.changed) parts.setText(STYLES, styles.toXml());
 
     this.grids = null;
-    this.bytes = null;
+    this.version++;
     this.notify(this.listeners);
     if (plan.select) {
       this.selection = { sheet: plan.select.sheet, range: plan.select.range };

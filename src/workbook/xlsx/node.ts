@@ -4,8 +4,9 @@ import { WorkbookError } from '../port';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
 import { XlsxWorkbook } from './index';
 import { partNames } from './package';
+import type { ReadOptions } from './lettura';
 
-export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
+export async function openXlsxFile(path: string, opts: ReadOptions = {}): Promise<XlsxWorkbook> {
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -26,7 +27,7 @@ export async function openXlsxFile(path: string): Promise<XlsxWorkbook> {
     const ods = parts.includes('mimetype') && parts.includes('content.xml');
     throw new WorkbookError(ods ? TESTI_XLSX.fileOds(path) : TESTI_XLSX.nonCartellaExcel(path), 'FILE_NON_VALIDO');
   }
-  return XlsxWorkbook.fromBuffer(bytes);
+  return XlsxWorkbook.fromBuffer(bytes, opts);
 }
 
 /** write the workbook to `path`; any failure (serialising or writing) is a WorkbookError with an Italian message */

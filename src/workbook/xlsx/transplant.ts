@@ -19,7 +19,7 @@ import {
   tablesOf,
   workbookPart,
 } from './book';
-import { buildSheets } from './exceljsPlan';
+
 import { Parts, addOverride, addRel, attr, freePartName, relativeTarget, setAttr } from './parts';
 import { StyleBook } from './styles';
 
@@ -74,6 +74,8 @@ function tableNames(parts: Parts): Set<string> {
 
 export async function addPlannedSheets(parts: Parts, styles: StyleBook, plans: SheetPlan[], date1904: boolean): Promise<void> {
   if (!plans.length) return;
+  // ExcelJS only when a plan makes sheets: reading and cell writes never load it
+  const { buildSheets } = await import('./exceljsPlan');
   const scratch = Parts.fromZip(await buildSheets(plans, date1904));
   const scratchStyles = new StyleBook(scratch.text('xl/styles.xml'));
   const sst = sharedStrings(scratch);
