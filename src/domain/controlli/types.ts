@@ -14,7 +14,11 @@ export type Codice =
   | 'ANNUALITA_ANNO'
   | 'RILEVAZIONE_MANCANTE'
   | 'RILEVAZIONE_NON_VALIDA'
-  | 'CONFLITTO_MANUALE';
+  | 'CONFLITTO_MANUALE'
+  // card system `fasi` (src/domain/sistemi/fasi)
+  | 'FASI_PESO_SOMMA'
+  | 'FASI_VALORE_CUMULATO'
+  | 'PESO_OBIETTIVI_SOMMA';
 
 export type Gravita = 'errore' | 'avviso' | 'info';
 
@@ -52,4 +56,7 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   RILEVAZIONE_MANCANTE: 'info',
   RILEVAZIONE_NON_VALIDA: 'errore',
   CONFLITTO_MANUALE: 'avviso',
+  FASI_PESO_SOMMA: 'errore',
+  FASI_VALORE_CUMULATO: 'errore',
+  PESO_OBIETTIVI_SOMMA: 'errore',
 };
