@@ -87,29 +87,33 @@ export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): 
   const controlli = opts.controlli ?? controllaCartella(c);
   const r = calcola(schedePerCalcolo(c), grids, { ...opts, controlli });
   const gruppi = livelliGruppi(c.fasi, r.schede);
-  if (gruppi.length && (opts.anno === undefined || gruppi.some((g) => g.anno === opts.anno))) {
-    const calcolatoIl = opts.now.toISOString();
-    const extra: RigaRiepilogo[] = gruppi
-      .filter((g) => opts.anno === undefined || g.anno === opts.anno)
-      .map((g) => ({
-        foglio: g.foglio,
-        obiettivo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.rigaServizio(g.nome) : TESTI_FASI_CALCOLO.rigaCentro(g.nome),
-        dirigente: '',
-        unita: g.nome,
-        tipo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.tipoServizio : TESTI_FASI_CALCOLO.tipoCentro,
-        anno: g.anno,
-        azioni: g.obiettivi,
-        rilevate: g.completi,
-        grado: g.livello,
-        peso: g.peso,
-        segnalazioni: segnalazioniTesto(0, 0, 0),
-        calcolatoIl,
-      }));
-    const righe = [...r.riepilogo.righe, ...extra];
-    const sheets = (r.plan.sheets ?? []).map((s) => (s.name === r.riepilogo.foglio ? riepilogoPlan(s.name, righe) : s));
-    return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi };
-  }
-  return { ...r, gruppi };
+  if (!c.fasi.length) return { ...r, gruppi };
+  // the Riepilogo's rows are the compute's results in order: the fasi objectives say their system in TIPO
+  const fasiKeys = new Set(c.fasi.map((o) => `${o.sheet}|${o.index}`));
+  const righeObiettivi = r.riepilogo.righe.map((riga, i) => {
+    const e = r.schede[i];
+    return e && fasiKeys.has(`${e.foglio}|${e.scheda}`) ? { ...riga, tipo: TESTI_FASI_CALCOLO.tipoObiettivo } : riga;
+  });
+  const calcolatoIl = opts.now.toISOString();
+  const extra: RigaRiepilogo[] = gruppi
+    .filter((g) => opts.anno === undefined || g.anno === opts.anno)
+    .map((g) => ({
+      foglio: g.foglio,
+      obiettivo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.rigaServizio(g.nome) : TESTI_FASI_CALCOLO.rigaCentro(g.nome),
+      dirigente: '',
+      unita: g.nome,
+      tipo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.tipoServizio : TESTI_FASI_CALCOLO.tipoCentro,
+      anno: g.anno,
+      azioni: g.obiettivi,
+      rilevate: g.completi,
+      grado: g.livello,
+      peso: g.peso,
+      segnalazioni: segnalazioniTesto(0, 0, 0),
+      calcolatoIl,
+    }));
+  const righe = [...righeObiettivi, ...extra];
+  const sheets = (r.plan.sheets ?? []).map((s) => (s.name === r.riepilogo.foglio ? riepilogoPlan(s.name, righe) : s));
+  return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi };
 }
 
 /** a blank card of the named system; null for an unknown name */

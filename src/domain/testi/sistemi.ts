@@ -82,6 +82,8 @@ export const MSG_FASI = {
 export const TESTI_FASI_CALCOLO = {
   /** the rule every phase is judged by, when the objective states none: completed by its date = its weight */
   graduazioneFase: (data: string) => `Fase completata entro il ${data} = 100%. Fase non completata o completata in ritardo = 0%`,
+  graduazioneDataNonValida: (data: string) =>
+    `La data di ultimazione «${data}» non esiste: il livello della fase va indicato a mano (Livello manuale), con la motivazione`,
   rigaServizio: (gruppo: string) => `Livello del servizio: ${gruppo}`,
   rigaCentro: (centro: string) => `Livello del centro di responsabilità ${centro}`,
   tipoObiettivo: 'obiettivo per fasi',

@@ -15,6 +15,8 @@ import type { Fase, ObiettivoFasi } from './types';
 function graduazioneFase(ob: ObiettivoFasi, f: Fase): Field {
   const cell = f.data?.cell ?? f.testo.cell;
   if (ob.graduazione?.value.trim()) return { value: ob.graduazione.value, cell: ob.graduazione.cell };
+  // an impossible date (31.06.2024) is never shifted: the phase's level is then typed by hand
+  if (f.data && !f.data.valida) return { value: TESTI_FASI_CALCOLO.graduazioneDataNonValida(f.data.text), cell };
   const data = f.data?.date ? formatDateIt(f.data.date) : (f.data?.text ?? '');
   return { value: TESTI_FASI_CALCOLO.graduazioneFase(data), cell };
 }
