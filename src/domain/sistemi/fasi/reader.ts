@@ -280,7 +280,7 @@ export function readObiettiviFasi(g: Grid): ObiettivoFasi[] {
     let last = fasi.length ? fasi[fasi.length - 1].row : head.row;
     for (; i < lines.length; i++) {
       const l = lines[i];
-      if (l.kind === 'vuota') continue;
+      if (l.kind === 'vuota' || /^totale\b/.test(l.key)) continue;
       if (l.kind !== 'etichetta') break;
       const k = etichettaOf(l.parts[0].text)!;
       if (fields[k]) break;
