@@ -116,3 +116,17 @@ export const MSG_SISTEMI = {
     `Il foglio ${quote(foglio)} non contiene schede di un formato conosciuto (obiettivo gestionale, obiettivi per fasi): non è stato letto.`,
   sistemaSconosciuto: (nome: string, validi: string[]) => `Sistema di schede ${quote(nome)} sconosciuto: usare ${validi.join(' o ')}.`,
 };
+
+/** the `schede` command's lines for the card systems */
+export const TESTI_CLI_SISTEMI = {
+  obiettivoFasi: (foglio: string, indice: number, range: string) => `Foglio "${foglio}" — obiettivo per fasi ${indice} (${range})`,
+  gruppo: (servizio: string | null, centro: string | null) => `  Centro: ${centro ?? 'non indicato'}${servizio ? ` · ${servizio}` : ''}`,
+  fasi: (n: number, applicabili: number, peso: string | null) =>
+    `  ${n} fasi (${applicabili} pesate), PESO DELL'OBIETTIVO ${peso ?? 'non indicato'}`,
+  nessunaScheda:
+    'Nessuna scheda trovata: né schede OBIETTIVO GESTIONALE (una cella come "OBIETTIVO GESTIONALE 2024 – 2026 X COMUNE □ INDIVIDUALE") né obiettivi per fasi (una tabella "FASI PRINCIPALI | DATA ULTIMAZIONE FASE | PESO FASE | VALORE OBIETTIVO").',
+  livelloGruppo: (tipo: 'servizio' | 'centro', nome: string, livello: string, parziale: boolean, completi: number, obiettivi: number) =>
+    `${tipo === 'servizio' ? 'Servizio' : 'Centro'} ${nome}: ${livello}${parziale ? ` (parziale, ${completi} di ${obiettivi} obiettivi rilevati)` : ''}`,
+  sistemaNonValido: (s: string) => `Sistema di schede non valido: "${s}". Usare --sistema gestionale oppure --sistema fasi.`,
+  usoSistema: '[--sistema gestionale|fasi]',
+};
