@@ -11,7 +11,7 @@ Comandi:
                                                     calcola RAGGIUNTO e % e il Riepilogo
   annulla FILE.xlsx [--out OUT.xlsx]                annulla l'ultimo calcolo
   nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale]
-        [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] --out OUT.xlsx
+        [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] [--sistema gestionale|fasi] --out OUT.xlsx
                                                     crea nuove schede da modello
   standardizza FILE.xlsx --foglio NOME [--out OUT.xlsx]
                                                     ricostruisce una scheda nel formato standard
