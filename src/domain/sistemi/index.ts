@@ -11,7 +11,7 @@ import { type Grid, isEmptyCell } from '../grid';
 import { isOwnSheet } from '../scheda';
 import type { Scheda } from '../scheda/types';
 import { MSG_SISTEMI, TESTI_FASI_CALCOLO, segnalazioniTesto } from '../testi';
-import { fasi, livelliGruppi, type LivelloGruppo } from './fasi';
+import { fasi, livelliGruppi, obiettivoDi, type LivelloGruppo } from './fasi';
 import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
 import type { NomeSistema, OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
@@ -114,6 +114,11 @@ export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): 
   const righe = [...righeObiettivi, ...extra];
   const sheets = (r.plan.sheets ?? []).map((s) => (s.name === r.riepilogo.foglio ? riepilogoPlan(s.name, righe) : s));
   return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi };
+}
+
+/** the system a card of the shared compute belongs to */
+export function sistemaDellaScheda(s: Scheda): NomeSistema {
+  return obiettivoDi(s) ? 'fasi' : 'gestionale';
 }
 
 /** a blank card of the named system; null for an unknown name */

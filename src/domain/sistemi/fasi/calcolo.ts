@@ -37,8 +37,22 @@ function azioneDi(ob: ObiettivoFasi, f: Fase): Azione {
   };
 }
 
+/** the shared compute's cards made from fasi objectives (so a front end holding only `Scheda`s can tell them apart) */
+const DA_FASI = new WeakMap<Scheda, ObiettivoFasi>();
+
+/** the fasi objective a compute card was made from, if it was */
+export function obiettivoDi(s: Scheda): ObiettivoFasi | undefined {
+  return DA_FASI.get(s);
+}
+
 /** an objective as the shared compute's card */
 export function schedaDi(ob: ObiettivoFasi): Scheda {
+  const s = schedaDaObiettivo(ob);
+  DA_FASI.set(s, ob);
+  return s;
+}
+
+function schedaDaObiettivo(ob: ObiettivoFasi): Scheda {
   const titolo = titoloObiettivo(ob);
   const servizio = ob.servizio?.nome ?? ([ob.centro?.codice, ob.centro?.nome].filter(Boolean).join(' ') || null);
   const azioni = ob.fasi.filter((f) => f.peso !== null && f.peso.points !== null && f.applicabile).map((f) => azioneDi(ob, f));

@@ -10,7 +10,7 @@ import { readObiettiviFasi, riconosciFasi } from './reader';
 import type { ObiettivoFasi } from './types';
 
 export { checkFasi, gruppoDi, titoloObiettivo } from './checks';
-export { livelliGruppi, schedaDi, type LivelloGruppo } from './calcolo';
+export { livelliGruppi, obiettivoDi, schedaDi, type LivelloGruppo } from './calcolo';
 export { nuovaFasi } from './nuova';
 export { readObiettiviFasi, riconosciFasi, settoreDi } from './reader';
 export type * from './types';
