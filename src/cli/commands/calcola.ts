@@ -35,7 +35,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   if (values.json) {
     const json = calcolaJson(result);
     const schede = json.schede.map((x) => ({ sistema: fasiKeys.has(`${x.foglio}|${x.scheda}`) ? 'fasi' : 'gestionale', ...x }));
-    io.out(JSON.stringify({ ...json, schede, gruppi: result.gruppi }, null, 2));
+    io.out(JSON.stringify({ ...json, schede, ...(result.gruppi.length ? { gruppi: result.gruppi } : {}) }, null, 2));
     return 0;
   }
   const lines: string[] = [];
