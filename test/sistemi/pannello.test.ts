@@ -1,7 +1,8 @@
 /** the task pane's view of a workbook mixing systems: Panoramica and Controlli list the fasi objectives too */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sistemaDellaScheda } from '../../src/domain/sistemi';
+import { calcola } from '../../src/domain/calcolo';
+import { conGruppiFasi, sistemaDellaScheda } from '../../src/domain/sistemi';
 import { groupFindings, summarize } from '../../src/taskpane/model';
 import { analyse } from '../../src/taskpane/useWorkbook';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
@@ -27,6 +28,13 @@ describe('task pane over Sarzana and Tortona in one workbook', () => {
     const groups = groupFindings(findings, schede);
     const g = groups.find((x) => x.label.startsWith('ANTICORRUZIONE') && x.sheet === 'CdR 07 Lavori pubblici')!;
     expect(g.severities[0].items.map((f) => f.codice).sort()).toEqual(['DATA_NON_VALIDA', 'PESO_OBIETTIVI_SOMMA']);
+    // Calcola in the pane runs the shared compute itself, then adds the services' and centri's rows
+    const now = new Date(Date.UTC(2025, 0, 20));
+    const r = conGruppiFasi(calcola(schede, [...sarzana, ...tortona], { controlli: findings, now }), schede, { now });
+    expect(r.gruppi.filter((x) => x.tipo === 'servizio').map((x) => x.nome)).toHaveLength(5);
+    expect(r.gruppi.filter((x) => x.tipo === 'centro')).toHaveLength(6);
+    expect(r.riepilogo.righe.filter((x) => x.tipo === 'obiettivo per fasi')).toHaveLength(59);
+    expect(r.riepilogo.righe.find((x) => x.obiettivo === 'Livello del centro di responsabilità 07 LAVORI PUBBLICI E CUC')).toMatchObject({ peso: 90, rilevate: 0, azioni: 7, grado: null });
     // the Sarzana findings are what they were without Tortona beside them
     expect(findings.filter((f) => !f.foglio.startsWith('CdR'))).toEqual(analyse(sarzana).findings);
   });

@@ -85,11 +85,20 @@ export interface CalcoloCartella extends CalcoloResult {
  */
 export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): CalcoloCartella {
   const controlli = opts.controlli ?? controllaCartella(c);
-  const r = calcola(schedePerCalcolo(c), grids, { ...opts, controlli });
-  const gruppi = livelliGruppi(c.fasi, r.schede);
-  if (!c.fasi.length) return { ...r, gruppi };
+  const schede = schedePerCalcolo(c);
+  return conGruppiFasi(calcola(schede, grids, { ...opts, controlli }), schede, opts);
+}
+
+/**
+ * a shared compute's result with the fasi services' and centri's levels: rows below the objectives' rows of the
+ * Riepilogo, and TIPO "obiettivo per fasi" on the objectives' rows (for front ends that run the compute themselves)
+ */
+export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): CalcoloCartella {
+  const obiettivi = schede.map(obiettivoDi).filter((o): o is ObiettivoFasi => o !== undefined);
+  const gruppi = livelliGruppi(obiettivi, r.schede);
+  if (!obiettivi.length) return { ...r, gruppi };
   // the Riepilogo's rows are the compute's results in order: the fasi objectives say their system in TIPO
-  const fasiKeys = new Set(c.fasi.map((o) => `${o.sheet}|${o.index}`));
+  const fasiKeys = new Set(obiettivi.map((o) => `${o.sheet}|${o.index}`));
   const righeObiettivi = r.riepilogo.righe.map((riga, i) => {
     const e = r.schede[i];
     return e && fasiKeys.has(`${e.foglio}|${e.scheda}`) ? { ...riga, tipo: TESTI_FASI_CALCOLO.tipoObiettivo } : riga;
