@@ -4,8 +4,7 @@ import type { Grid } from '../domain/grid';
 import type { WritePlan } from '../domain/plan';
 import type { Scheda } from '../domain/scheda/types';
 import type { Finding } from '../domain/controlli/types';
-import { readWorkbook } from '../domain/scheda';
-import { checkWorkbook } from '../domain/controlli';
+import { controllaCartella, leggiCartella, schedePerCalcolo } from '../domain/sistemi';
 import type { WorkbookPort } from '../workbook/port';
 import { WriteFailure } from './errors';
 import { workbookFingerprint } from './kept';
@@ -32,8 +31,9 @@ export interface WorkbookView {
 }
 
 export function analyse(grids: Grid[]): { schede: Scheda[]; findings: Finding[] } {
-  const schede = readWorkbook(grids);
-  return { schede, findings: checkWorkbook(schede) };
+  // every card system (src/domain/sistemi): fasi objectives come as the shared compute's cards, with their own checks
+  const c = leggiCartella(grids);
+  return { schede: schedePerCalcolo(c), findings: controllaCartella(c) };
 }
 
 export function useWorkbook(port: WorkbookPort): WorkbookView {

@@ -79,7 +79,8 @@ describe('schede controlla --json', () => {
     expect(Object.keys(json)).toEqual(['schede', 'segnalazioni']);
     expect(json.schede.map((s) => s.foglio)).toEqual(CORPUS.map((c) => c.sheet));
     for (const s of json.schede) {
-      expect(Object.keys(s)).toEqual(['foglio', 'titolo', 'tipo', 'periodo', 'annualita']);
+      expect(Object.keys(s)).toEqual(['sistema', 'foglio', 'titolo', 'tipo', 'periodo', 'annualita']);
+      expect(s.sistema).toBe('gestionale');
       for (const a of s.annualita)
         for (const az of a.azioni) expect(Object.keys(az)).toEqual(['n', 'peso', 'azione', 'graduazione']);
     }

@@ -2,9 +2,10 @@
  * `schede calcola FILE.xlsx [--anno AAAA] [--out OUT.xlsx] [--forza] [--json]`:
  * compute RAGGIUNTO and % of every card from the Rilevazioni sheet, write the Riepilogo, save a copy.
  */
-import { calcola as calcolaCore, calcolaJson, oraLocale, statoGrado } from '../../domain/calcolo';
+import { calcolaJson, oraLocale, statoGrado } from '../../domain/calcolo';
 import { formatPercentIt } from '../../domain/grid';
-import { readWorkbook } from '../../domain/scheda';
+import { calcolaCartella, leggiCartella } from '../../domain/sistemi';
+import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { MSG_CLI_CALCOLO as T, annualitaTesto } from '../../domain/testi/calcolo';
 import { TESTI_CONTROLLA } from '../../domain/testi/cli';
 import { annoOption, openFileCommand, saveForCli, testiConUso } from '../files';
@@ -21,23 +22,29 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   if (!cmd) return 2;
   const { values, out } = cmd;
   const anno = values.anno !== undefined ? (annoOption(values.anno) ?? undefined) : undefined;
-  const schede = readWorkbook(cmd.grids);
-  if (schede.length === 0) {
+  // every card system's cards in one shared compute (src/domain/sistemi)
+  const cartella = leggiCartella(cmd.grids);
+  if (cartella.gestionale.length === 0 && cartella.fasi.length === 0) {
     io.err(T.nessunaScheda);
     return 2;
   }
-  const result = calcolaCore(schede, cmd.grids, { anno, forza: values.forza === true, now: oraLocale(new Date()) });
+  const result = calcolaCartella(cartella, cmd.grids, { anno, forza: values.forza === true, now: oraLocale(new Date()) });
+  const fasiKeys = new Set(cartella.fasi.map((o) => `${o.sheet}|${o.index}`));
   await cmd.wb.applyWritePlan(result.plan);
   const saved = await saveForCli(cmd.wb, out, io);
   if (!saved) return 2;
   if (values.json) {
-    io.out(JSON.stringify(calcolaJson(result), null, 2));
+    const json = calcolaJson(result);
+    const schede = json.schede.map((x) => ({ sistema: fasiKeys.has(`${x.foglio}|${x.scheda}`) ? 'fasi' : 'gestionale', ...x }));
+    io.out(JSON.stringify({ ...json, schede, ...(result.gruppi.length ? { gruppi: result.gruppi } : {}) }, null, 2));
     return 0;
   }
   const lines: string[] = [];
   for (const e of result.schede) {
     lines.push(T.rigaScheda(e.foglio, annualitaTesto(e.anno, e.annualita), e.grado === null ? T.nonCalcolabile : formatPercentIt(e.grado), statoGrado(e)));
   }
+  for (const g of result.gruppi)
+    lines.push(TESTI_CLI_SISTEMI.livelloGruppo(g.tipo, g.nome, g.livello === null ? T.nonCalcolabile : formatPercentIt(g.livello), g.parziale, g.completi, g.obiettivi));
   for (const m of result.messaggi) lines.push(m);
   if (result.segnalazioni.length) lines.push('');
   for (const f of result.segnalazioni) lines.push(TESTI_CONTROLLA.segnalazione(f.gravita, f.codice, [f.foglio, ...f.celle], f.messaggio).trim());

@@ -2,11 +2,14 @@
  * `schede controlla FILE.xlsx [--json]`: find every card, run every check, report.
  * Exit codes: 1 when any finding is an `errore`, 2 on bad input, 0 otherwise.
  */
-import { checkWorkbook } from '../../domain/controlli';
 import type { Finding } from '../../domain/controlli/types';
 import { ruleOf } from '../../domain/graduazione';
 import { formatNumberIt, type Grid } from '../../domain/grid';
-import { isOwnSheet, readWorkbook } from '../../domain/scheda';
+import { isOwnSheet } from '../../domain/scheda';
+import { controllaCartella, leggiCartella } from '../../domain/sistemi';
+import type { ObiettivoFasi } from '../../domain/sistemi/fasi/types';
+import { fasiJson, righeFasi } from '../../domain/sistemi/json';
+import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { schedaLabel, type Annualita, type Scheda } from '../../domain/scheda/types';
 import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
 import { openForCli, parseFileArgs } from '../files';
@@ -14,7 +17,8 @@ import type { CliIo } from '../io';
 
 /** the `--json` contract of DESIGN.md */
 export interface ControllaJson {
-  schede: {
+  schede: ({
+    sistema: 'gestionale';
     foglio: string;
     titolo: string | null;
     tipo: 'comune' | 'individuale' | null;
@@ -23,20 +27,22 @@ export interface ControllaJson {
       anno: number | null;
       azioni: { n: number | null; peso: number | null; azione: string | null; graduazione: { tipo: string } | null }[];
     }[];
-  }[];
+  } | ReturnType<typeof fasiJson>)[];
   segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
 }
 
 export interface ControllaResult {
   grids: Grid[];
   schede: Scheda[];
+  /** the objectives of the `fasi` system (card systems: src/domain/sistemi) */
+  fasi: ObiettivoFasi[];
   findings: Finding[];
 }
 
 /** read and check an opened workbook's grids (no I/O) */
 export function controllaGrids(grids: Grid[]): ControllaResult {
-  const schede = readWorkbook(grids);
-  return { grids, schede, findings: checkWorkbook(schede) };
+  const c = leggiCartella(grids);
+  return { grids, schede: c.gestionale, fasi: c.fasi, findings: controllaCartella(c) };
 }
 
 function periodo(s: Scheda): string | null {
@@ -54,7 +60,9 @@ function pesoTotale(a: Annualita): number | null {
 
 export function toJson(r: ControllaResult): ControllaJson {
   return {
-    schede: r.schede.map((s) => ({
+    schede: [
+      ...r.schede.map((s) => ({
+      sistema: 'gestionale' as const,
       foglio: s.sheet,
       titolo: s.titolo?.value ?? null,
       tipo: s.tipo,
@@ -69,6 +77,8 @@ export function toJson(r: ControllaResult): ControllaJson {
         })),
       })),
     })),
+      ...r.fasi.map(fasiJson),
+    ],
     segnalazioni: r.findings.map((f) => ({
       codice: f.codice,
       gravita: f.gravita,
@@ -81,9 +91,9 @@ export function toJson(r: ControllaResult): ControllaJson {
 
 export function toText(file: string, r: ControllaResult): string {
   const out: string[] = [];
-  const sheetsWithCards = [...new Set(r.schede.map((s) => s.sheet))];
-  out.push(T.intestazione(file, r.schede.length, sheetsWithCards.length));
-  if (r.schede.length === 0) out.push(T.nessunaScheda);
+  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi].map((s) => s.sheet))];
+  out.push(T.intestazione(file, r.schede.length + r.fasi.length, sheetsWithCards.length));
+  if (r.schede.length === 0 && r.fasi.length === 0) out.push(TESTI_CLI_SISTEMI.nessunaScheda);
   const shown = new Set<Finding>();
   for (const s of r.schede) {
     const onSheet = r.schede.filter((x) => x.sheet === s.sheet).length;
@@ -111,6 +121,9 @@ export function toText(file: string, r: ControllaResult): string {
       }
     }
   }
+  const fasi = righeFasi(r.fasi, r.findings);
+  out.push(...fasi.righe);
+  for (const f of fasi.mostrate) shown.add(f);
   const rest = r.findings.filter((f) => !shown.has(f));
   if (rest.length) {
     out.push('', T.altreSegnalazioni);

@@ -7,6 +7,9 @@
 import type { Grid } from '../../domain/grid';
 import { leggiElenco, pianoNuoveSchede, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
 import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
+import { uniqueSheetName } from '../../domain/modelli/nomi';
+import { nuovaScheda } from '../../domain/sistemi';
+import { TESTI_CLI_SISTEMI, TESTI_FASI_NUOVA } from '../../domain/testi/sistemi';
 import { XlsxWorkbook } from '../../workbook/xlsx';
 import { SOVRASCRIVI, openForCli, outputTarget, parseOptions, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
@@ -20,6 +23,7 @@ const OPTIONS = {
   elenco: { type: 'string' },
   in: { type: 'string' },
   out: { type: 'string' },
+  sistema: { type: 'string' },
   ...SOVRASCRIVI,
 } as const;
 
@@ -77,6 +81,21 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
     grids = opened.grids;
   } else {
     wb = XlsxWorkbook.create();
+  }
+
+  // `--sistema fasi`: a blank card of Tortona's system (card systems: src/domain/sistemi)
+  if (values.sistema !== undefined && values.sistema.trim().toLowerCase() !== 'gestionale') {
+    if (values.sistema.trim().toLowerCase() !== 'fasi') {
+      io.err(TESTI_CLI_SISTEMI.sistemaNonValido(values.sistema));
+      return 2;
+    }
+    const nome = uniqueSheetName(values.titolo || TESTI_FASI_NUOVA.nomeFoglio, grids.map((g) => g.name));
+    const plan = nuovaScheda('fasi', { nomeFoglio: nome, ...(values.titolo ? { titolo: values.titolo } : {}), ...(values.periodo ? { periodo } : {}) })!;
+    await wb.applyWritePlan({ sheets: [plan], select: { sheet: nome, range: 'A1' } });
+    const saved = await saveForCli(wb, target.target, io);
+    if (!saved) return 2;
+    io.out([T.creati(1, saved), T.foglio(nome)].join('\n'));
+    return 0;
   }
 
   let rows: RigaElenco[];

@@ -15,7 +15,11 @@ export type Codice =
   | 'RILEVAZIONE_MANCANTE'
   | 'RILEVAZIONE_NON_VALIDA'
   | 'TIPO_AMBIGUO'
-  | 'CONFLITTO_MANUALE';
+  | 'CONFLITTO_MANUALE'
+  // card system `fasi` (src/domain/sistemi/fasi)
+  | 'FASI_PESO_SOMMA'
+  | 'FASI_VALORE_CUMULATO'
+  | 'PESO_OBIETTIVI_SOMMA';
 
 export type Gravita = 'errore' | 'avviso' | 'info';
 
@@ -54,4 +58,7 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   RILEVAZIONE_NON_VALIDA: 'errore',
   TIPO_AMBIGUO: 'avviso',
   CONFLITTO_MANUALE: 'avviso',
+  FASI_PESO_SOMMA: 'errore',
+  FASI_VALORE_CUMULATO: 'errore',
+  PESO_OBIETTIVI_SOMMA: 'errore',
 };

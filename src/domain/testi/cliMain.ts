@@ -13,7 +13,7 @@ Comandi:
   annulla FILE.xlsx [--out OUT.xlsx] [--sovrascrivi]
                                                     annulla l'ultimo calcolo
   nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale]
-        [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] --out OUT.xlsx [--sovrascrivi]
+        [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] [--sistema gestionale|fasi] --out OUT.xlsx [--sovrascrivi]
                                                     crea nuove schede da modello
   standardizza FILE.xlsx --foglio NOME [--out OUT.xlsx] [--sovrascrivi]
                                                     ricostruisce una scheda nel formato standard

@@ -12,3 +12,4 @@ export * from './modelli';
 export * from './cli';
 export * from './controlli';
 export * from './graduazione';
+export * from './sistemi';

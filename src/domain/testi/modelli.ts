@@ -126,7 +126,7 @@ export const TESTI_STANDARDIZZA = {
 /** the CLI commands nuova and standardizza */
 export const TESTI_CLI_MODELLI = {
   usoNuova:
-    'Uso: schede nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale] [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] --out OUT.xlsx [--sovrascrivi]',
+    'Uso: schede nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale] [--azioni N] [--elenco ELENCO.xlsx] [--in FILE.xlsx] [--sistema gestionale|fasi] --out OUT.xlsx [--sovrascrivi]',
   usoStandardizza: 'Uso: schede standardizza FILE.xlsx --foglio NOME [--out OUT.xlsx] [--sovrascrivi]',
   opzioneNonValida: (msg: string) => `Opzione non valida: ${msg}`,
   outMancante: 'Indicare il file da scrivere con --out OUT.xlsx.',

@@ -1,3 +1,4 @@
+import { conGruppiFasi } from '../../domain/sistemi';
 import { useMemo, useState } from 'react';
 import {
   Badge,
@@ -170,11 +171,11 @@ export default function Calcola({ wb, port }: TabProps) {
       // one compute, card by card: the bar follows it, the browser paints between slices
       setProgress({ i: 0, n: schede.length, label: UI.calcola.inCorso(1, schede.length) });
       await nextPaint();
-      const r = await aPassi(
-        calcolaPassi(schede, wb.grids, opts(y)),
-        (p) =>
+      const passi = await aPassi(calcolaPassi(schede, wb.grids, opts(y)), (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
+      // the fasi services' and centri's levels join the Riepilogo (card systems: src/domain/sistemi)
+      const r = conGruppiFasi(passi, schede, opts(y));
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
       await nextPaint();
       if (await wb.apply(r.plan)) {
@@ -189,7 +190,7 @@ export default function Calcola({ wb, port }: TabProps) {
   const sovrascrivi = async (f: Finding) => {
     // the same compute, told to overwrite this one cell: one write, and undo gives the hand value back
     setNotice(null);
-    const r = calcola(wb.schede, wb.grids, { ...opts(annoUsato.current), forzaCelle: [keyOf(f)] });
+    const r = conGruppiFasi(calcola(wb.schede, wb.grids, { ...opts(annoUsato.current), forzaCelle: [keyOf(f)] }), wb.schede, opts(annoUsato.current));
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });

@@ -1,5 +1,7 @@
 import { Badge, Card, CardHeader, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { gradoConStato } from '../../domain/testi/calcolo';
+import { sistemaDellaScheda } from '../../domain/sistemi';
+import { NOMI_SISTEMI } from '../../domain/testi/sistemi';
 import { UI } from '../../domain/testi/ui';
 import type { WorkbookPort } from '../../workbook/port';
 import { pct, summarize, visibleGrids, type CardSummary } from '../model';
@@ -44,7 +46,7 @@ function tipoLabel(t: CardSummary['tipo']): string {
   return t === 'comune' ? UI.panoramica.tipo.comune : t === 'individuale' ? UI.panoramica.tipo.individuale : UI.panoramica.tipo.nd;
 }
 
-export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
+export function SchedaCard({ c, onOpen }: { c: CardSummary & { sistema?: string }; onOpen(): void }) {
   const styles = useTabStyles();
   return (
     <Card
@@ -75,7 +77,7 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
       <div className={styles.section}>
       <div className={styles.meta}>
         <Badge appearance="outline" color="informative">
-          {tipoLabel(c.tipo)}
+          {c.sistema ?? tipoLabel(c.tipo)}
         </Badge>
         {c.periodo && (
           <Text size={200} className={styles.small}>
@@ -135,7 +137,10 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary; onOpen(): void }) {
 
 export function Panoramica({ wb, port }: TabProps) {
   const styles = useTabStyles();
-  const cards = summarize(wb.schede, wb.findings);
+  // a fasi objective shows its system where a gestionale card shows COMUNE/INDIVIDUALE
+  const cards = summarize(wb.schede, wb.findings).map((c, i) =>
+    sistemaDellaScheda(wb.schede[i]) === 'fasi' ? { ...c, sistema: NOMI_SISTEMI.fasi } : c,
+  );
   const cardSheets = new Set(cards.map((c) => c.sheet));
   const others = visibleGrids(wb.grids).filter((g) => !cardSheets.has(g.name));
   if (wb.loading && wb.grids.length === 0) return <Spinner size="small" label={UI.caricamento} />;

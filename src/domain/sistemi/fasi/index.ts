@@ -1,0 +1,50 @@
+/** the `fasi` card system (Tortona): recognise, read, check, compute, blank card, summary */
+import type { EsitoScheda } from '../../calcolo';
+import type { Finding } from '../../controlli/types';
+import { contaPer } from '../sintesi';
+import type { SintesiScheda, SistemaSchede } from '../types';
+import { schedaDi } from './calcolo';
+import { checkFasi, titoloObiettivo } from './checks';
+import { nuovaFasi } from './nuova';
+import { readObiettiviFasi, riconosciFasi } from './reader';
+import type { ObiettivoFasi } from './types';
+
+export { checkFasi, gruppoDi, titoloObiettivo } from './checks';
+export { livelliGruppi, obiettivoDi, schedaDi, type LivelloGruppo } from './calcolo';
+export { nuovaFasi } from './nuova';
+export { readObiettiviFasi, riconosciFasi, settoreDi } from './reader';
+export type * from './types';
+
+export const fasi: SistemaSchede<ObiettivoFasi> = {
+  nome: 'fasi',
+  riconosci: riconosciFasi,
+  leggi: readObiettiviFasi,
+  controlla: checkFasi,
+  perCalcolo: (obs) => obs.map(schedaDi),
+  sintesi(obs, segnalazioni: readonly Finding[], esiti?: readonly EsitoScheda[]): SintesiScheda[] {
+    const conta = contaPer(obs, segnalazioni);
+    return obs.map((ob) => {
+      const e = esiti?.find((x) => x.foglio === ob.sheet && x.scheda === ob.index);
+      const totale = ob.fasi.filter((f) => f.peso?.points != null && f.applicabile).length;
+      const p = ob.periodo;
+      return {
+        sistema: 'fasi',
+        foglio: ob.sheet,
+        scheda: ob.index,
+        cella: ob.titolo?.cell ?? ob.range.split(':')[0],
+        titolo: titoloObiettivo(ob),
+        responsabile: ob.centro?.dirigente?.value ?? null,
+        servizio: ob.servizio?.nome ?? ([ob.centro?.codice, ob.centro?.nome].filter(Boolean).join(' ') || null),
+        periodo: p ? (p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`) : null,
+        peso: ob.peso?.points ?? null,
+        livelli: [
+          e
+            ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
+            : { anno: p?.from ?? null, valore: null, parziale: true, rilevate: 0, totale },
+        ],
+        segnalazioni: conta(ob),
+      };
+    });
+  },
+  nuova: nuovaFasi,
+};
