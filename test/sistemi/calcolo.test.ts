@@ -112,8 +112,9 @@ describe('fasi: compute on a measured copy of Tortona', () => {
     expect(rows).toHaveLength(59 + r.gruppi.length);
     const rigaCentro07 = rows.find((x) => x[1] === 'Livello del centro di responsabilità 07 LAVORI PUBBLICI E CUC')!;
     expect(rigaCentro07[8]).toBeCloseTo(g07.livello!, 6);
-    expect(rigaCentro07[9]).toBe(90);
+    // column J is the grade's state ('Stato del grado'), K the weight
+    expect(rigaCentro07[10]).toBe(90);
     const rigaKennedy = rows.find((x) => String(x[1]).startsWith('RIPRISTINO DEL POLO SCOLASTICO'))!;
-    expect(rigaKennedy.slice(2, 10)).toEqual(['ING. LAURA LUCOTTI', '07 LAVORI PUBBLICI E CUC', 'obiettivo per fasi', 2024, 3, 3, 0.6, 15]);
+    expect(rigaKennedy.slice(2, 11)).toEqual(['ING. LAURA LUCOTTI', '07 LAVORI PUBBLICI E CUC', 'obiettivo per fasi', 2024, 3, 3, 0.6, 'tutte le azioni rilevate', 15]);
   });
 });
