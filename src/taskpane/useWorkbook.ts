@@ -23,6 +23,11 @@ export interface WorkbookView {
   /** the last error of a read or write, shown as a MessageBar */
   error: unknown;
   refresh(): Promise<void>;
+  /**
+   * The workbook as it is now: the last read, or a new one when a change was announced since (an edit made just
+   * before a click must be seen by what the click computes — a compute on a stale read would miss a hand-typed value)
+   */
+  current(): Promise<{ grids: Grid[]; schede: Scheda[]; findings: Finding[] }>;
   /** apply a plan then re-read; errors are shown and rethrown as false */
   apply(plan: WritePlan): Promise<boolean>;
   /** run any async job with error reporting; resolves undefined on error */
@@ -49,14 +54,19 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
   const [change, setChange] = useState({ revision: 0, own: false });
   /** the fingerprint of the last read: a read that differs from it is a change */
   const seen = useRef<string | null>(null);
+  /** the last read, for `current()`; `pending`: a change was announced and not read yet */
+  const latest = useRef(state);
+  const pending = useRef(false);
 
   const refresh = useCallback(async (own = false) => {
     const my = ++seq.current;
+    pending.current = false;
     setLoading(true);
     try {
       const grids = await port.readSheets();
       const next = { grids, ...analyse(grids) };
       if (my === seq.current) {
+        latest.current = next;
         const fp = workbookFingerprint(grids);
         if (seen.current !== null && fp !== seen.current) setChange((c) => ({ revision: c.revision + 1, own }));
         seen.current = fp;
@@ -103,6 +113,7 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = port.onChange(() => {
       if (writing.current) return; // apply() re-reads by itself
+      pending.current = true;
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), 250);
     });
@@ -112,5 +123,10 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     };
   }, [port, refresh]);
 
-  return { ...state, loading, revision: change.revision, ownChange: change.own, error, refresh: () => refresh(), apply, run, clearError: () => setError(null) };
+  const current = useCallback(async () => {
+    if (pending.current) await refresh();
+    return latest.current;
+  }, [refresh]);
+
+  return { ...state, loading, revision: change.revision, ownChange: change.own, error, refresh: () => refresh(), current, apply, run, clearError: () => setError(null) };
 }

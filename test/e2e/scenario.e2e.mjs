@@ -170,8 +170,8 @@ export async function run({ page, baseUrl, shot }) {
   const trasText = await tras.innerText();
   assert(/1 di 3 azioni rilevate/.test(trasText), `Trasparenza non dice quante azioni sono rilevate: ${trasText}`);
   assert(/non rilevata/.test(trasText), `Trasparenza non indica le azioni non rilevate: ${trasText}`);
-  // loose until the partial-grade labels land (branch calcolo): the word "parziale" where it is shown
-  if (/parzial/i.test(await pane.innerText())) console.log('    (il grado parziale è indicato)');
+  // July: nothing is final, and the grade says so
+  assert(/parziale: 1 di 3 azioni rilevate/.test(await pane.innerText()), 'il grado parziale non dice di essere parziale');
   await screens(page, shot, 'scenario-3-calcolo-parziale');
 
   // the results stay across a tab switch; a change to the workbook clears them

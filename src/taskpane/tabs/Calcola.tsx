@@ -145,9 +145,9 @@ export default function Calcola({ wb, port }: TabProps) {
     return [...ys].sort((a, b) => a - b);
   }, [wb.schede]);
   // the pane has already checked these cards (wb.findings): the compute reuses them instead of checking again
-  const opts = (y: number | undefined): CalcolaOpts => ({
+  const opts = (y: number | undefined, findings: Finding[] = wb.findings): CalcolaOpts => ({
     now: oraLocale(new Date()),
-    controlli: wb.findings,
+    controlli: findings,
     ...(y !== undefined ? { anno: y } : {}),
   });
   const busy = progress !== null;
@@ -164,18 +164,19 @@ export default function Calcola({ wb, port }: TabProps) {
     setNotice(null);
     setResult(null);
     mantenute.current = new Set();
-    const schede = wb.schede;
+    const now = await wb.current();
+    const schede = now.schede;
     const y = anno !== TUTTE ? Number(anno) : undefined;
     annoUsato.current = y;
     try {
       // one compute, card by card: the bar follows it, the browser paints between slices
       setProgress({ i: 0, n: schede.length, label: UI.calcola.inCorso(1, schede.length) });
       await nextPaint();
-      const passi = await aPassi(calcolaPassi(schede, wb.grids, opts(y)), (p) =>
+      const passi = await aPassi(calcolaPassi(schede, now.grids, opts(y, now.findings)), (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
       // the fasi services' and centri's levels join the Riepilogo (card systems: src/domain/sistemi)
-      const r = conGruppiFasi(passi, schede, opts(y));
+      const r = conGruppiFasi(passi, schede, opts(y, now.findings));
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
       await nextPaint();
       if (await wb.apply(r.plan)) {
@@ -190,7 +191,9 @@ export default function Calcola({ wb, port }: TabProps) {
   const sovrascrivi = async (f: Finding) => {
     // the same compute, told to overwrite this one cell: one write, and undo gives the hand value back
     setNotice(null);
-    const r = conGruppiFasi(calcola(wb.schede, wb.grids, { ...opts(annoUsato.current), forzaCelle: [keyOf(f)] }), wb.schede, opts(annoUsato.current));
+    const now = await wb.current();
+    const o = opts(annoUsato.current, now.findings);
+    const r = conGruppiFasi(calcola(now.schede, now.grids, { ...o, forzaCelle: [keyOf(f)] }), now.schede, o);
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });
@@ -205,7 +208,8 @@ export default function Calcola({ wb, port }: TabProps) {
 
   const annullaUltimo = async () => {
     setNotice(null);
-    const res = annullaDettagli(wb.grids, wb.schede);
+    const now = await wb.current();
+    const res = annullaDettagli(now.grids, now.schede);
     if (!res) {
       setNotice({ intent: 'info', text: UI.calcola.nienteDaAnnullare });
       return;
