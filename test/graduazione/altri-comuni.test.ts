@@ -6,11 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseGraduazione, printRule, ruleFromTarget, type Measurement, type Rule } from '../../src/domain/graduazione';
+import { dirname } from 'node:path';
+import { SEED_SARZANA } from '../helpers/shared';
 
-const SEEDS = '/work/shared/seeds';
+// the shared seeds beside the repository (where CI lays them), else the copies in test/fixtures/shared
+const SEEDS = dirname(SEED_SARZANA);
 const seedLines = (prefix: string) => {
   const dir = new URL('../fixtures/shared/seeds/', import.meta.url).pathname;
-  for (const base of [dir, `${SEEDS}/`]) {
+  for (const base of [`${SEEDS}/`, dir]) {
     if (!existsSync(base)) continue;
     const name = readdirSync(base).find((f) => f.startsWith(prefix));
     if (name) return readFileSync(`${base}${name}`, 'utf8').split('\n');
