@@ -103,6 +103,7 @@ console.log(
     schede: core.schede,
     syncs_lettura: core.syncs_lettura,
     syncs_scrittura: core.syncs_scrittura,
+    syncs_rilettura: core.syncs_rilettura,
     core_ms: core.core_ms,
     bundle_gzip_kb: size.gzipKb,
     first_render_ms: firstRender,

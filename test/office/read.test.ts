@@ -6,6 +6,21 @@ import { cardGrid, cardWorkbook } from './cards';
 import { expectSameCells } from './expectGrid';
 
 describe('OfficeWorkbook.readSheets', () => {
+  it('a re-read asks for every sheet\'s rows at once: 40 cards and a 600-row Rilevazioni sheet in 2 syncs the second time', async () => {
+    const grids = cardWorkbook(40);
+    const ril = { name: 'Rilevazioni', merges: [], rows: Array.from({ length: 600 }, (_, r) => [{ v: `Scheda ${r}`, t: `Scheda ${r}` }, { v: r, t: String(r) }]) };
+    const fake = makeFakeExcelFromGrids([...grids, ril]);
+    const wb = new OfficeWorkbook(fake.host);
+    const first = await wb.readSheets();
+    expect(first.find((g) => g.name === 'Rilevazioni')!.rows).toHaveLength(600);
+    const before = fake.syncs;
+    const again = await wb.readSheets();
+    // what a compute costs in Excel: its one write plus this read
+    expect(fake.syncs - before).toBe(2);
+    expect(again.map((g) => g.rows.length)).toEqual(first.map((g) => g.rows.length));
+    expect(again[40].rows[599].map((c) => c?.v)).toEqual(['Scheda 599', 599]);
+  });
+
   it('reads a 40-sheet workbook of card-sized grids in 2 syncs, with dates, text and merges', async () => {
     const grids = cardWorkbook(40);
     expect(grids[0].rows.length).toBeGreaterThanOrEqual(40);

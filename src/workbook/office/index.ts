@@ -43,6 +43,8 @@ export class OfficeWorkbook implements WorkbookPort {
   /** syncs used by the last readSheets / applyWritePlan (diagnostics and the bench) */
   lastSyncs = { read: 0, write: 0 };
   private known: { sheets: Known; at: number } | null = null;
+  /** rows of each sheet at the last read: the next read asks for all of them at once where they fit (readAll) */
+  private knownRows: Map<string, number> | undefined;
   private readonly payloadLimit: number;
   private readonly readBudget: number | undefined;
   private readonly maxAge: number;
@@ -110,13 +112,14 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     if (withMerges) result.infos.forEach((info, i) => (info.merges = result.grids[i]?.merges));
     this.lastSyncs.read = result.syncs;
+    this.knownRows = new Map(result.grids.map((g) => [g.name, g.rows.length]));
     this.known = { sheets: knownMap(result.infos), at: this.now() };
     return result.grids;
   }
 
   /** list + data: 2 syncs for tens of cards, then one per ~4 MB of response (see readAll) */
   private async readFull(withMerges: boolean): Promise<ReadResult> {
-    return this.host.run((ctx) => readAll(ctx, { withMerges, budget: this.readBudget }));
+    return this.host.run((ctx) => readAll(ctx, { withMerges, budget: this.readBudget, knownRows: this.knownRows }));
   }
 
   async applyWritePlan(plan: WritePlan): Promise<void> {

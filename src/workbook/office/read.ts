@@ -69,6 +69,11 @@ export interface ReadOptions {
   withMerges: boolean;
   /** response bytes to plan each sync for (default READ_BUDGET_BYTES) */
   budget?: number;
+  /**
+   * rows of each sheet at the last read (by name): the first rows asked in sync 2 are then all of them where they fit
+   * the budget, so a re-read (after a compute) takes 2 syncs even with a long Rilevazioni sheet
+   */
+  knownRows?: ReadonlyMap<string, number>;
 }
 
 export interface ReadResult {
@@ -113,11 +118,19 @@ export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Pro
   const seen = infos.map(() => new Set<string>());
   const rate = new Rate();
 
-  // sync 2: addresses and first rows
-  let head = Math.min(
+  // sync 2: addresses and first rows (a share of the budget each, or each sheet's rows at the last read when they fit)
+  const share = Math.min(
     HEAD_MAX_ROWS,
     Math.max(1, Math.floor(budget / infos.length / (COLUMNS_GUESS * BYTES_PER_CELL_GUESS + MERGE_BYTES_PER_ROW))),
   );
+  const rowCost = COLUMNS_GUESS * BYTES_PER_CELL_GUESS + MERGE_BYTES_PER_ROW;
+  // a sheet new since the last read (the Riepilogo a compute just made) gets the share
+  const wanted = infos.map((info) => {
+    const k = opts.knownRows?.get(info.name);
+    return k === undefined ? share : Math.min(HEAD_MAX_ROWS, Math.max(1, k));
+  });
+  const fits = wanted.reduce((t, n) => t + n * rowCost, 0) <= budget;
+  let heads = fits ? wanted : infos.map(() => share);
   let bounds: (CellRange | null)[] | undefined;
   for (;;) {
     const used = infos.map((info) => {
@@ -125,14 +138,14 @@ export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Pro
       u.load('address');
       return u;
     });
-    const queued = head > 0 ? infos.map((_, i) => queueBlock(ctx, infos, { sheet: i, from: 1, to: head }, opts.withMerges)) : [];
+    const queued = heads.some((h) => h > 0) ? infos.map((_, i) => queueBlock(ctx, infos, { sheet: i, from: 1, to: heads[i] }, opts.withMerges)) : [];
     try {
       await ctx.sync();
       syncs++;
     } catch (e) {
       syncs++;
-      if (!isResponseTooLarge(e) || head === 0) throw e;
-      head = 0; // only the addresses, then blocks sized on them
+      if (!isResponseTooLarge(e) || heads.every((h) => h === 0)) throw e;
+      heads = heads.map(() => 0); // only the addresses, then blocks sized on them
       continue;
     }
     bounds = used.map((u) => (u.isNullObject ? null : parseRange(localAddress(u.address))));
@@ -143,7 +156,7 @@ export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Pro
   // the rows after the first ones, packed into syncs
   const rest: Block[] = [];
   bounds.forEach((b, i) => {
-    if (b && b.r2 + 1 > head) rest.push({ sheet: i, from: Math.max(head + 1, b.r1 + 1), to: b.r2 + 1 });
+    if (b && b.r2 + 1 > heads[i]) rest.push({ sheet: i, from: Math.max(heads[i] + 1, b.r1 + 1), to: b.r2 + 1 });
   });
   const width = (sheet: number) => {
     const b = bounds![sheet]!;
