@@ -169,17 +169,9 @@ function splitClauses(text: string, toks: Token[]): { clauses: { cond: Token[]; 
       // words followed by "=" / ":" are the condition of a level written after them
       const w = readWordLevel(toks, i);
       if (w && !isLevelOp(toks[w.next]) && toks.slice(condStart, i).some((x) => x.t === 'num' || x.t === 'op' || x.t === 'date')) r = w;
-      if (r) {
-        const cond = toks.slice(condStart, i);
-        const levelEnd = toks[r.next - 1]!.end;
-        const start = cond.find((c) => c.t !== 'sep')?.start ?? t.start;
-        clauses.push({ cond, level: { ...r.level, raw: text.slice(t.start, levelEnd) }, start, end: levelEnd });
-        condStart = r.next;
-        i = r.next - 1;
-        continue;
-      }
     }
     if (!r) continue;
+    // the condition is everything since the last clause; the level ends where readLevel stopped
     const cond = toks.slice(condStart, i);
     const levelEnd = toks[r.next - 1]!.end;
     const start = cond.find((c) => c.t !== 'sep')?.start ?? t.start;

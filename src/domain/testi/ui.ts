@@ -106,8 +106,6 @@ export const UI = {
     inCorso: (i: number, n: number) => `Calcolo: scheda ${i} di ${n}`,
     scrittura: 'Scrittura nella cartella…',
     fatto: (n: number) => (n === 1 ? 'Calcolo completato: 1 scheda.' : `Calcolo completato: ${n} schede.`),
-    annulla: 'Annulla ultimo calcolo',
-    annullato: 'Ultimo calcolo annullato: le celle sono tornate come prima.',
     nienteDaAnnullare: 'Non c\'è un calcolo da annullare.',
     grado: (pct: string) => `Grado di raggiungimento: ${pct}`,
     nonCalcolabile: 'non calcolabile',
