@@ -3,15 +3,10 @@ import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { saveXlsxFile } from '../../src/workbook/xlsx/node';
 import { MISURE, SAMPLE, load, snapshot, typeRilevazioni, value } from './helpers';
-
-function capture(cwd: string): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', cwd, out: (s: string) => void (io.stdout += `${s}\n`), err: (s: string) => void (io.stderr += `${s}\n`) };
-  return io;
-}
+import { capture } from '../helpers/cli';
 
 let dir: string;
 beforeAll(() => {

@@ -9,19 +9,14 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { saveForCli, writeSafely } from '../../src/cli/files';
-import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { readWorkbook } from '../../src/domain/scheda';
 import { TESTI_XLSX } from '../../src/domain/testi/xlsx';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { openXlsxFile } from '../../src/workbook/xlsx/node';
+import { capture } from '../helpers/cli';
 
 const SAMPLE = join(__dirname, '../../assets/esempi/sarzana-esempio.xlsx');
-
-function capture(cwd: string): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', cwd, out: (s: string) => void (io.stdout += `${s}\n`), err: (s: string) => void (io.stderr += `${s}\n`) };
-  return io;
-}
 
 let dir: string;
 beforeEach(() => {

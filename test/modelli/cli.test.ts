@@ -2,22 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { checkWorkbook } from '../../src/domain/controlli';
 import { readWorkbook } from '../../src/domain/scheda';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { repoPath } from '../corpus/fixtures';
+import { runIn } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'schede-modelli-'));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => void (out += `${s}\n`), err: (s) => void (err += `${s}\n`), cwd: dir };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = (...args: string[]) => runIn(dir, ...args);
 
 async function open(name: string) {
   const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(readFileSync(join(dir, name))));

@@ -3,22 +3,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
 import { leggiCartella } from '../../src/domain/sistemi';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { repoPath } from '../corpus/fixtures';
 import { tortonaXlsx } from './tortona';
+import { runIn } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'schede-sistemi-'));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (s) => void (out += `${s}\n`), err: (s) => void (err += `${s}\n`), cwd: dir };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = (...args: string[]) => runIn(dir, ...args);
 
 beforeAll(async () => {
   // Tortona's sheets beside Sarzana's sample cards: one workbook, two systems

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { annullaDettagli, calcola, preparaRilevazioni } from '../../src/domain/calcolo';
 import { parseA1 } from '../../src/domain/grid';
@@ -17,6 +16,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { listSheets } from '../../src/workbook/xlsx/book';
 import { Parts } from '../../src/workbook/xlsx/parts';
 import { NOW, typeRilevazioni } from '../calcolo/helpers';
+import { capture } from '../helpers/cli';
 
 const DIR = new URL('../fixtures/fedelta/', import.meta.url).pathname;
 const FILES = readdirSync(DIR).filter((f) => /\.xls[xm]$/.test(f)).sort();
@@ -33,11 +33,6 @@ const NEW_SHEET_PART = /^xl\/(worksheets\/sheet\d+\.xml|worksheets\/_rels\/sheet
 
 function cells(xml: string): Map<string, string> {
   return new Map((xml.match(/<c r="[A-Z]+\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g) ?? []).map((c) => [/r="([A-Z]+\d+)"/.exec(c)![1], c]));
-}
-
-function capture(cwd: string): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', cwd, out: (s: string) => void (io.stdout += `${s}\n`), err: (s: string) => void (io.stderr += `${s}\n`) };
-  return io;
 }
 
 describe.each(FILES)('%s, written by another program', (file) => {

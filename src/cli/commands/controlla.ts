@@ -3,12 +3,11 @@
  * Exit codes: 1 when any finding is an `errore`, 2 on bad input, 0 otherwise.
  */
 import type { Finding } from '../../domain/controlli/types';
-import { ruleOf } from '../../domain/graduazione';
 import { formatNumberIt, type Grid } from '../../domain/grid';
 import { isOwnSheet } from '../../domain/scheda';
 import { controllaCartella, leggiCartella } from '../../domain/sistemi';
 import type { ObiettivoFasi } from '../../domain/sistemi/fasi/types';
-import { fasiJson, righeFasi } from '../../domain/sistemi/json';
+import { annualitaJson, fasiJson, righeFasi } from '../../domain/sistemi/json';
 import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { schedaLabel, type Annualita, type Scheda } from '../../domain/scheda/types';
 import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
@@ -67,15 +66,7 @@ export function toJson(r: ControllaResult): ControllaJson {
       titolo: s.titolo?.value ?? null,
       tipo: s.tipo,
       periodo: periodo(s),
-      annualita: s.annualita.map((a) => ({
-        anno: a.anno,
-        azioni: a.azioni.map((az) => ({
-          n: az.n,
-          peso: az.peso?.points ?? null,
-          azione: az.azione?.value ?? null,
-          graduazione: az.graduazione?.value.trim() ? { tipo: ruleOf(az, a.anno).kind } : null,
-        })),
-      })),
+      annualita: annualitaJson(s),
     })),
       ...r.fasi.map(fasiJson),
     ],

@@ -6,6 +6,23 @@ import { TESTI_CLI_SISTEMI as T } from '../testi/sistemi';
 import { gruppoDi, schedaDi, titoloObiettivo } from './fasi';
 import { ruleOf } from '../graduazione';
 import type { ObiettivoFasi } from './fasi/types';
+import type { Scheda } from '../scheda/types';
+
+/**
+ * The annualità of a card as `controlla --json` gives them. A gestionale action with no GRADUAZIONE text has
+ * `graduazione: null`; a phase (`sempre`) always has the kind its rule gets from its date.
+ */
+export function annualitaJson(s: Scheda, sempre = false) {
+  return s.annualita.map((a) => ({
+    anno: a.anno,
+    azioni: a.azioni.map((az) => ({
+      n: az.n,
+      peso: az.peso?.points ?? null,
+      azione: az.azione?.value ?? null,
+      graduazione: sempre || az.graduazione?.value.trim() ? { tipo: ruleOf(az, a.anno).kind } : null,
+    })),
+  }));
+}
 
 /** `controlla --json` for a fasi objective: the gestionale card's keys, plus the fasi fields */
 export function fasiJson(ob: ObiettivoFasi) {
@@ -23,15 +40,7 @@ export function fasiJson(ob: ObiettivoFasi) {
     servizio: g.servizio,
     dup: ob.dup,
     peso: ob.peso?.points ?? null,
-    annualita: s.annualita.map((a) => ({
-      anno: a.anno,
-      azioni: a.azioni.map((az) => ({
-        n: az.n,
-        peso: az.peso?.points ?? null,
-        azione: az.azione?.value ?? null,
-        graduazione: { tipo: ruleOf(az, a.anno).kind },
-      })),
-    })),
+    annualita: annualitaJson(s, true),
     fasi: ob.fasi.map((f) => ({
       n: f.n,
       settore: f.settore,
