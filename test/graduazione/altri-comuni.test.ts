@@ -30,7 +30,8 @@ const no: Measurement = { kind: 'booleano', value: false };
 const lv = (r: Rule, m: Measurement) => evaluate(r, m).level;
 const same = (a: Rule, b: Rule) => {
   expect(b.kind).toBe(a.kind);
-  expect(b.bands.map((x) => [x.from, x.fromIncl, x.to, x.toIncl, x.level])).toEqual(a.bands.map((x) => [x.from, x.fromIncl, x.to, x.toIncl, x.level]));
+  const shape = (x: Rule['bands'][number]) => [x.from, x.fromIncl, x.to, x.toIncl, x.level, x.lineare ?? null];
+  expect(b.bands.map(shape)).toEqual(a.bands.map(shape));
   expect(b.binario).toEqual(a.binario);
   expect(b.reference?.date?.getTime() ?? null).toBe(a.reference?.date?.getTime() ?? null);
 };
@@ -79,6 +80,18 @@ const CASES: Case[] = [
   { text: 'Entro il 29 febbraio 2024: PRIMO CORSO DI FORMAZIONE', from: 'issue 15', kind: 'binario', target: true, at: [[date(2024, 2, 29), 1], [date(2024, 3, 1), 0]] },
   { text: 'entro il mese di settembre', from: 'Chiari (line 156)', anno: 2024, kind: 'binario', target: true, at: [[date(2024, 9, 30), 1], [date(2024, 10, 1), 0]] },
   { text: 'entro maggio 2024', from: 'DESIGN.md', kind: 'binario', target: true, at: [[date(2024, 5, 31), 1], [date(2024, 6, 1), 0]] },
+  {
+    text: "Da 90 a 110 punti: dal 60% all'80% (ogni punto in più vale l'1%); oltre 110 punti = 100%",
+    from: 'DESIGN.md: a range of levels that grows point by point',
+    kind: 'soglia',
+    at: [[num(89), 0], [num(90), 0.6], [num(91), 0.61], [num(100), 0.7], [num(109.5), 0.795], [num(110), 0.8], [num(110.5), 1], [num(200), 1]],
+  },
+  {
+    text: "Punteggio da 90 a 110 punti dal 60% all'80%, in proporzione; meno di 90 punti = 0%",
+    from: 'DESIGN.md: the range with the words after it',
+    kind: 'soglia',
+    at: [[num(50), 0], [num(90), 0.6], [num(105), 0.75], [num(110), 0.8], [num(111), 0]],
+  },
   { text: 'Attivazione sistema istanze on-line', from: 'Tortona INDICATORI DI RISULTATO', seed: ['000', 521], kind: 'binario', target: true, at: [[yes, 1], [no, 0]] },
 ];
 
@@ -101,6 +114,38 @@ describe('texts of other Comuni, read as a careful reader does', () => {
   }
 });
 
+/** the generic template's target column (seed 003): a bare value is reached at that value or more, "Si" is done or not */
+const TARGETS_003: { line: number; text: string; at: [Measurement, number][] }[] = [
+  { line: 20, text: '95%', at: [[pct(94.9), 0], [pct(95), 1], [pct(100), 1]] },
+  { line: 21, text: 'Si', at: [[yes, 1], [no, 0]] },
+  { line: 21, text: 'Garantire il 100% delle pubblicazioni sulla piattaforma BDNCP', at: [[pct(99), 0], [pct(100), 1]] },
+  { line: 55, text: '100%', at: [[pct(99.5), 0], [pct(100), 1]] },
+  { line: 55, text: 'almeno n. 2 corsi con attestato di partecipazione finalizzato a garantire 24 ore di formazione', at: [[num(1), 0], [num(2), 1], [num(3), 1]] },
+  { line: 85, text: '10%', at: [[pct(9), 0], [pct(10), 1], [pct(50), 1]] },
+  { line: 87, text: 'si', at: [[yes, 1], [no, 0]] },
+];
+
+describe("the template's target column (seed 003): the target is the rule", () => {
+  for (const c of TARGETS_003) {
+    it(`line ${c.line}: ${c.text}`, () => {
+      const lines = seedLines('003');
+      expect(lines).not.toBeNull();
+      // a whole field of the seed's line, or the indicator's phrase inside one
+      const fields = lines![c.line - 1]!.split('\t').map((f) => f.trim());
+      expect(fields.some((f) => f === c.text || (c.text.length > 20 && f.startsWith(c.text)))).toBe(true);
+      const r = ruleFromTarget(c.text, 2024);
+      expect(r.kind).not.toBe('manuale');
+      expect(r.warnings.map((w) => w.code)).toContain('SENZA_LIVELLI');
+      for (const [m, level] of c.at) expect(lv(r, m), JSON.stringify(m)).toBe(level);
+      same(r, parseGraduazione(printRule(r), { anno: 2024 }));
+    });
+  }
+  it('the unit is the compared number\'s: "almeno n. 2 corsi … 24 ore" counts courses', () => {
+    expect(printRule(ruleFromTarget('almeno n. 2 corsi con attestato di partecipazione finalizzato a garantire 24 ore di formazione'))).not.toMatch(/ore/);
+    expect(printRule(ruleFromTarget('almeno 24 ore di formazione'))).toMatch(/24 ore o più = 100%/);
+  });
+});
+
 describe('what stays manual, with the reason', () => {
   it('two indicators in one cell (Tortona line 117)', () => {
     const r = ruleFromTarget('N. questionari compilati >= 40 N. criticità rilevate < 5', 2024);
@@ -111,6 +156,16 @@ describe('what stays manual, with the reason', () => {
     const r = parseGraduazione('€.40,00 fino a 2 ore; €.60,00 fino a 4 ore €.80,00 fino a 6 ore; €.100,00 fino a 8 ore; €.140,00 fino a 10 ore');
     expect(r.kind).toBe('manuale');
     expect(r.reason).toMatch(/euro/);
+  });
+  it('a range of levels that does not say how it grows (each point adds? steps?)', () => {
+    const r = parseGraduazione("da 90 a 110 punti dal 60% all'80%");
+    expect(r.kind).toBe('manuale');
+    expect(r.reason).toMatch(/intervallo di livelli.*come cresce/);
+  });
+  it('a range of levels on a band with one end only', () => {
+    const r = parseGraduazione("oltre 90 punti: dal 60% all'80% in proporzione");
+    expect(r.kind).toBe('manuale');
+    expect(r.reason).toMatch(/due estremi/);
   });
   it('a descriptive text is not a target', () => {
     expect(parseGraduazione('Coinvolgere il servizio ASL Assistenza Disabili').kind).toBe('manuale');

@@ -10,7 +10,14 @@ function sameBands(a: Band[], b: Band[]): boolean {
     a.length === b.length &&
     a.every((x, i) => {
       const y = b[i]!;
-      return x.from === y.from && x.to === y.to && x.fromIncl === y.fromIncl && x.toIncl === y.toIncl && Math.abs(x.level - y.level) < 1e-9;
+      return (
+        x.from === y.from &&
+        x.to === y.to &&
+        x.fromIncl === y.fromIncl &&
+        x.toIncl === y.toIncl &&
+        Math.abs(x.level - y.level) < 1e-9 &&
+        JSON.stringify(x.lineare ?? null) === JSON.stringify(y.lineare ?? null)
+      );
     })
   );
 }
@@ -278,6 +285,38 @@ describe('property: the new forms of other Comuni print back to the same rule (i
         expect(equivalent(r, back), `${text} -> ${printRule(r)}`).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+  it('a range of levels that grows point by point: linear inside its band, printed and parsed to the same rule', () => {
+    const scale = fc
+      .record({
+        a: fc.integer({ min: 0, max: 300 }),
+        width: fc.integer({ min: 1, max: 100 }),
+        l0: fc.integer({ min: 0, max: 90 }),
+        dl: fc.integer({ min: 1, max: 10 }),
+        unit: fc.constantFrom('punti', ''),
+        hint: fc.constantFrom(" (ogni punto in più vale l'1%)", ', in proporzione', ' linearmente', ' per ogni punto in più'),
+        above: fc.boolean(),
+        x: fc.double({ min: 0, max: 1, noNaN: true }),
+      })
+      .map((v) => ({ ...v, b: v.a + v.width, l1: Math.min(100, v.l0 + v.dl * 5) }));
+    fc.assert(
+      fc.property(scale, ({ a, b, l0, l1, unit, hint, above, x }) => {
+        const u = unit ? ` ${unit}` : '';
+        const text = `Da ${a} a ${b}${u}: dal ${l0}% al ${l1}%${hint}${above ? `; oltre ${b}${u} = 100%` : ''}`;
+        const r = parseGraduazione(text);
+        expect(r.kind, text).toBe('soglia');
+        const v = a + x * (b - a);
+        expect(evaluate(r, { kind: 'numero', value: v }).level!, `${text} at ${v}`).toBeCloseTo((l0 + x * (l1 - l0)) / 100, 6);
+        expect(evaluate(r, { kind: 'numero', value: a }).level).toBeCloseTo(l0 / 100, 9);
+        expect(evaluate(r, { kind: 'numero', value: b }).level).toBeCloseTo(l1 / 100, 9);
+        expect(evaluate(r, { kind: 'numero', value: a - 1 }).level).toBe(0);
+        expect(evaluate(r, { kind: 'numero', value: b + 1 }).level).toBe(above ? 1 : 0);
+        const back = parseGraduazione(printRule(r));
+        expect(equivalent(r, back), `${text} -> ${printRule(r)}`).toBe(true);
+        expect(printRule(back)).toBe(printRule(r));
+      }),
+      { numRuns: 400 },
     );
   });
 });

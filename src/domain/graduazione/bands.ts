@@ -10,7 +10,7 @@
  */
 import { TESTI_GRADUAZIONE as T } from '../testi/graduazione';
 import { contains, gapBetween, integerBetween, intersect, nonEmpty, subtract, type Iv } from './intervals';
-import type { Band, Rule } from './types';
+import type { Band, Lineare, Rule } from './types';
 
 /** one end of a band as written: its value and whether it is included */
 export interface Bound {
@@ -28,6 +28,8 @@ export interface Proto {
   hi: Bound | null;
   v: number;
   level: number;
+  /** a range of levels, linear over a two-sided band (see Band.lineare) */
+  lineare?: Lineare;
   source: string;
   implied: boolean;
 }
@@ -203,6 +205,7 @@ function toBand(iv: Iv, p: Proto): Band {
     source: p.source,
   };
   if (p.implied) band.implied = true;
+  if (p.lineare) band.lineare = p.lineare;
   return band;
 }
 

@@ -15,9 +15,9 @@ import { makeDate } from '../valori';
 import { calendarDelay, lastDayOfMonth, workingDelay } from './dates';
 import { contains } from './intervals';
 import { bandIv, fmtNum } from './bands';
-import { bandLabel, pctText } from './print';
+import { bandLabel, pctText, rangeText } from './print';
 import { tokenize } from './tokens';
-import type { Band, Evaluation, Measurement, Rule, RuleWarning } from './types';
+import type { Band, Evaluation, Lineare, Measurement, Rule, RuleWarning } from './types';
 
 function result(level: number | null, raggiunto: string, spiegazione: string, band: Band | null = null, reason?: string, warnings: RuleWarning[] = []): Evaluation {
   const e: Evaluation = { level, raggiunto, band, spiegazione, warnings };
@@ -47,11 +47,22 @@ function noReferenceReason(rule: Rule): string {
   return w ? w.message : T.riferimentoMancante;
 }
 
+/** the level of a range of levels at x: linear between its ends, clamped to them */
+export function linearLevel(l: Lineare, x: number): number {
+  if (l.to === l.from) return l.levelTo;
+  const t = Math.min(1, Math.max(0, (x - l.from) / (l.to - l.from)));
+  return Math.round((l.levelFrom + t * (l.levelTo - l.levelFrom)) * 1e9) / 1e9;
+}
+
 /** band lookup with the gap and outside-every-band rules */
 function lookup(rule: Rule, x: number, misura: string, raggiunto: string): Evaluation {
   const i = rule.bands.findIndex((b) => contains(bandIv(b), x));
   if (i >= 0) {
     const b = rule.bands[i]!;
+    if (b.lineare) {
+      const l = linearLevel(b.lineare, x);
+      return result(l, raggiunto, T.fasciaLineare(misura, bandLabel(rule, i), rangeText(b.lineare), pctText(l)), b);
+    }
     const spieg = b.implied && b.to === null ? T.oltreUltima(misura, pctText(b.level)) : T.fascia(misura, bandLabel(rule, i), pctText(b.level));
     return result(b.level, raggiunto, spieg, b);
   }

@@ -55,6 +55,8 @@ interface Cond {
   percent: boolean;
   working: boolean;
   unit: string;
+  /** the number the unit was written after ("2 corsi … 24 ore": 24) */
+  unitAt: number | null;
   relative: string | null;
   dates: DateTok[];
 }
@@ -64,6 +66,10 @@ interface Level {
   raw: string;
   negative: boolean;
   noPct: boolean;
+  /** a range of levels ("dal 60% all'80%"): the level at the band's upper end */
+  to?: number;
+  /** the words around the range say the level grows with each point */
+  linear?: boolean;
 }
 
 interface Clause {
@@ -75,6 +81,7 @@ interface Clause {
 const ARTICLES = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'del', 'dello', 'della', 'dell', 'dei', 'degli', 'delle', 'al', 'allo', 'alla', 'all', 'ai', 'agli', 'alle', 'a', 'ad', 'di', 'd']);
 const DAY_UNITS = new Set(['gg', 'g', 'giorni', 'giorno', 'gio']);
 const HOUR_UNITS = new Set(['ore', 'ora', 'h']);
+const POINT_UNITS = new Set(['punti', 'punto']);
 const MONTH_UNITS = new Set(['mese', 'mesi', 'settimana', 'settimane', 'anno', 'anni']);
 const WORKING = new Set(['lavorativi', 'lavorativo', 'lav']);
 const NEGATION = new Set(['non', 'no', 'mancata', 'mancato', 'mancante', 'mancanza', 'omessa', 'omesso']);
@@ -104,6 +111,42 @@ function readLevel(toks: Token[], i: number): { level: Omit<Level, 'raw'>; next:
   if (after?.t === 'pct') return { level: { value: t.v, negative, noPct: false }, next: j + 2 };
   if (after?.t === 'word' && (DAY_UNITS.has(after.v) || HOUR_UNITS.has(after.v) || MONTH_UNITS.has(after.v))) return null;
   return { level: { value: t.v, negative, noPct: true }, next: j + 1 };
+}
+
+/** words that say a range of levels grows point by point ("ogni punto in più", "in proporzione", "linearmente") */
+const LINEAR_TEXT = /\b(ogni\s+punto|per\s+ogni|ciascun\s+punto|in\s+proporzione|proporzionalmente|linearmente|lineare|interpolazione)\b/i;
+const LINEAR_WORDS = new Set(['proporzione', 'lineare', 'proporzionalmente', 'linearmente']);
+/** words that start the next band's condition: a phrase after a range of levels stops there */
+const COND_START = new Set(['da', 'dal', 'tra', 'fino', 'oltre', 'superiore', 'inferiore', 'meno', 'maggiore', 'minore', 'entro', 'almeno']);
+
+/**
+ * A range of levels: "dal 60% all'80%", "in proporzione lineare dal 60% all'80%", followed perhaps by the phrase
+ * saying how it grows ("(ogni punto in più vale l'1%)"), which belongs to the level, not to the next condition.
+ */
+function readRangeLevel(toks: Token[], i: number): { level: Omit<Level, 'raw'>; next: number } | null {
+  let j = i;
+  let linear = false;
+  while (isWord(toks[j], 'in', ...LINEAR_WORDS)) {
+    if (!isWord(toks[j], 'in')) linear = true;
+    j++;
+  }
+  if (!isWord(toks[j], 'dal', 'da', 'tra')) return null;
+  const a = toks[j + 1];
+  const b = toks[j + 4];
+  if (a?.t !== 'num' || toks[j + 2]?.t !== 'pct' || !isWord(toks[j + 3], 'al', 'all', 'a', 'e') || b?.t !== 'num' || toks[j + 5]?.t !== 'pct') return null;
+  let next = j + 6;
+  // the phrase may follow a comma: "dal 60% all'80%, ogni punto in più conta in proporzione"
+  const from = toks[next]?.t === 'sep' && (toks[next] as { v: string }).v === ',' ? next + 1 : next;
+  const phrase = toks[from];
+  if (phrase?.t === 'word' && !COND_START.has(phrase.v)) {
+    let k = from;
+    while (k < toks.length && toks[k]!.t !== 'sep' && !isLevelOp(toks[k]) && !(k > from && isWord(toks[k], ...COND_START))) k++;
+    if (LINEAR_TEXT.test(toks.slice(from, k).map((t) => (t.t === 'word' ? t.v : '')).join(' '))) {
+      linear = true;
+      next = k;
+    }
+  }
+  return { level: { value: a.v, to: b.v, linear, negative: false, noPct: false }, next };
 }
 
 const REACHED = new Set(['raggiunto', 'raggiunta', 'raggiunti', 'conseguito', 'conseguita', 'realizzato', 'realizzata']);
@@ -163,11 +206,11 @@ function splitClauses(text: string, toks: Token[]): { clauses: { cond: Token[]; 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     let r: ReturnType<typeof readLevel> = null;
-    if (t.t === 'op' && (t.v === '=' || t.v === ':')) r = readLevel(toks, i + 1) ?? readWordLevel(toks, i + 1);
+    if (t.t === 'op' && (t.v === '=' || t.v === ':')) r = readRangeLevel(toks, i + 1) ?? readLevel(toks, i + 1) ?? readWordLevel(toks, i + 1);
     else if (t.t === 'word' && i > condStart) {
-      // a level in words closing its condition without "=" or ":" ("…tra 10 e 15, obiettivo raggiunto al 70%");
-      // words followed by "=" / ":" are the condition of a level written after them
-      const w = readWordLevel(toks, i);
+      // a level in words closing its condition without "=" or ":" ("…tra 10 e 15, obiettivo raggiunto al 70%",
+      // "da 90 a 110 punti dal 60% all'80%"); words followed by "=" / ":" are the condition of a level written after them
+      const w = readRangeLevel(toks, i) ?? readWordLevel(toks, i);
       if (w && !isLevelOp(toks[w.next]) && toks.slice(condStart, i).some((x) => x.t === 'num' || x.t === 'op' || x.t === 'date')) r = w;
     }
     if (!r) continue;
@@ -185,7 +228,7 @@ function splitClauses(text: string, toks: Token[]): { clauses: { cond: Token[]; 
 /* --------------------------------------------------------------- conditions */
 
 function emptyCond(): Cond {
-  return { lo: null, hi: null, bare: null, weakBare: null, ontime: false, rest: false, yes: false, no: false, full: false, delay: false, percent: false, working: false, unit: '', relative: null, dates: [] };
+  return { lo: null, hi: null, bare: null, weakBare: null, ontime: false, rest: false, yes: false, no: false, full: false, delay: false, percent: false, working: false, unit: '', unitAt: null, relative: null, dates: [] };
 }
 
 /** a number at j (articles skipped), with its unit / % */
@@ -204,11 +247,15 @@ function numAt(toks: Token[], j: number, c: Cond): { v: number; next: number; un
   const u = toks[next];
   if (u?.t === 'word') {
     if (DAY_UNITS.has(u.v)) {
-      c.unit = c.unit || 'gg';
+      if (!c.unit) [c.unit, c.unitAt] = ['gg', t.v];
       unit = true;
       next++;
     } else if (HOUR_UNITS.has(u.v)) {
-      c.unit = c.unit || 'ore';
+      if (!c.unit) [c.unit, c.unitAt] = ['ore', t.v];
+      unit = true;
+      next++;
+    } else if (POINT_UNITS.has(u.v)) {
+      if (!c.unit) [c.unit, c.unitAt] = ['punti', t.v];
       unit = true;
       next++;
     }
@@ -538,6 +585,46 @@ function attesoText(v: RuleContext['atteso']): string | null {
 const ACTIVATION = /^(attivazione|approvazione|adozione|realizzazione|predisposizione|pubblicazione|avvio|implementazione|redazione|installazione|istituzione|introduzione|aggiornamento|digitalizzazione|conclusione|completamento)$/;
 const COMPARISON_WORDS = new Set(['almeno', 'minimo', 'superiore', 'inferiore', 'maggiore', 'minore', 'oltre', 'meno']);
 
+/** a target met inside [lo, hi] (either open): 100% there, 0% outside, with the info that the text has no levels */
+function targetBands(rule: Rule, c: Cond, condizione: string): Rule {
+  rule.kind = c.percent ? 'percentuale' : 'soglia';
+  // the unit of the compared number only: "almeno n. 2 corsi … per 24 ore" counts courses, not hours
+  const compared = c.lo?.v ?? c.hi?.v ?? null;
+  rule.unit = c.percent || c.unitAt !== compared ? '' : c.unit;
+  rule.direction = c.hi && !c.lo ? 'lower' : 'higher';
+  const src = rule.text.trim();
+  const met: Band = { from: c.lo?.v ?? null, fromIncl: !!c.lo?.incl, to: c.hi?.v ?? null, toIncl: !!c.hi?.incl, level: 1, source: src };
+  const bands: Band[] = [];
+  if (c.lo) bands.push({ from: null, fromIncl: false, to: c.lo.v, toIncl: !c.lo.incl, level: 0, source: '', implied: true });
+  bands.push(met);
+  if (c.hi) bands.push({ from: c.hi.v, fromIncl: !c.hi.incl, to: null, toIncl: false, level: 0, source: '', implied: true });
+  rule.bands = bands;
+  rule.warnings.push({ code: 'SENZA_LIVELLI', message: T.senzaLivelliSiNo(condizione) });
+  return rule;
+}
+
+/** a target column's bare value: "95%", "10", "2,5" (reached at that value or more) or "Sì"/"No" (done or not) */
+const BARE_TARGET = /^\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$/;
+/** "Garantire il 100% delle pubblicazioni": the one number a verb of reaching names is the target */
+const VERB_TARGET = /^\s*(?:garantire|assicurare|raggiungere|mantenere|conseguire)\s+(?:il\s+|l['’]\s*|almeno\s+(?:il\s+|l['’]\s*)?)?(\d+(?:[.,]\d+)?)\s*(%?)[^\d]*$/i;
+const YES_TARGET = /^\s*(s[iì]|sì|x)\s*\.?\s*$/i;
+
+function bareTarget(rule: Rule): Rule | null {
+  const condizione = rule.text.trim();
+  const m = BARE_TARGET.exec(rule.text) ?? VERB_TARGET.exec(rule.text);
+  if (m) {
+    const c = emptyCond();
+    c.lo = { v: Number(m[1]!.replace(',', '.')), incl: true };
+    c.percent = m[2] === '%';
+    return targetBands(rule, c, BARE_TARGET.test(rule.text) ? T.almenoTarget(condizione) : condizione.slice(0, 80));
+  }
+  if (!YES_TARGET.test(rule.text)) return null;
+  rule.kind = 'binario';
+  rule.binario = { si: 1, no: 0 };
+  rule.warnings.push({ code: 'SENZA_LIVELLI', message: T.senzaLivelliSiNo(condizione) });
+  return rule;
+}
+
 /**
  * A target with no levels (an indicator "N. monitoraggi >= 2", "almeno n.10", "Realizzazione di almeno l'80% degli
  * eventi"; a deadline "entro il 31/07/2024", "entro il mese di settembre"; an activation "Attivazione sistema
@@ -559,20 +646,7 @@ function targetInto(rule: Rule, toks: Token[], ctx: ParseContext): Rule | null {
   const ranged = !!c.lo && !!c.hi && c.lo.v < c.hi.v;
   if (comparisons > (ranged ? 2 : 1) || (comparisons > 1 && !ranged)) return manual(rule, T.dueIndicatori);
   const condizione = rule.text.replace(/\s+/g, ' ').trim().slice(0, 80);
-  if ((c.lo || c.hi) && !c.dates.length) {
-    rule.kind = c.percent ? 'percentuale' : 'soglia';
-    rule.unit = c.percent ? '' : c.unit;
-    rule.direction = c.hi && !c.lo ? 'lower' : 'higher';
-    const src = rule.text.trim();
-    const met: Band = { from: c.lo?.v ?? null, fromIncl: !!c.lo?.incl, to: c.hi?.v ?? null, toIncl: !!c.hi?.incl, level: 1, source: src };
-    const bands: Band[] = [];
-    if (c.lo) bands.push({ from: null, fromIncl: false, to: c.lo.v, toIncl: !c.lo.incl, level: 0, source: '', implied: true });
-    bands.push(met);
-    if (c.hi) bands.push({ from: c.hi.v, fromIncl: !c.hi.incl, to: null, toIncl: false, level: 0, source: '', implied: true });
-    rule.bands = bands;
-    rule.warnings.push({ code: 'SENZA_LIVELLI', message: T.senzaLivelliSiNo(condizione) });
-    return rule;
-  }
+  if ((c.lo || c.hi) && !c.dates.length) return targetBands(rule, c, condizione);
   const deadline = c.dates.length > 0 && (c.ontime || words.some((t) => isWord(t, 'scadenza', 'termine')));
   const first = words.find((t) => t.t === 'word');
   const activation = first?.t === 'word' && ACTIVATION.test(first.v) && !hasNum(c) && !c.dates.length;
@@ -593,7 +667,7 @@ export function ruleFromTarget(text: string, anno?: number | null): Rule {
   const rule = baseRule(src);
   if (!src.trim()) return manual(rule, T.vuota);
   try {
-    return targetInto(rule, tokenize(src), { anno: anno ?? null }) ?? manual(rule, T.senzaLivelli);
+    return bareTarget(rule) ?? targetInto(rule, tokenize(src), { anno: anno ?? null }) ?? manual(rule, T.senzaLivelli);
   } catch {
     return manual(baseRule(src), T.condizioniIlleggibili);
   }
@@ -706,6 +780,12 @@ function parseInto(rule: Rule, src: string, ctx: ParseContext): Rule {
     return rule;
   }
 
+  // a range of levels is computed only where the text says each point adds; it needs a band with both ends
+  const ranged = clauses.filter((c) => c.level.to !== undefined);
+  if (ranged.length && !ranged.some((c) => c.level.linear) && !LINEAR_TEXT.test(src)) return manual(rule, T.intervalloLivelli(ranged[0]!.level.raw));
+  const open = ranged.find((c) => !(c.cond.lo && c.cond.hi));
+  if (open) return manual(rule, T.intervalloSenzaEstremi(open.source));
+
   const numbered = clauses.filter((c) => hasNum(c.cond) || (c.cond.weakBare !== null && !c.cond.ontime && !c.cond.no));
   // binario: no clause measures a number
   if (!numbered.length) {
@@ -734,6 +814,9 @@ function parseInto(rule: Rule, src: string, ctx: ParseContext): Rule {
       continue;
     }
     p.level = levelOf(c.level);
+    if (c.level.to !== undefined && c.cond.lo && c.cond.hi) {
+      p.lineare = { from: c.cond.lo.v, to: c.cond.hi.v, levelFrom: p.level, levelTo: levelOf({ ...c.level, value: c.level.to }) };
+    }
     protos.push(p);
   }
   if (kind === 'scadenza') {

@@ -7,7 +7,7 @@
  */
 import { formatDateIt } from '../grid';
 import { bandIv, fmtNum, ivText } from './bands';
-import type { Rule } from './types';
+import type { Band, Lineare, Rule } from './types';
 
 export function pctText(level: number): string {
   return `${fmtNum(Math.round(level * 100 * 1e4) / 1e4)}%`;
@@ -25,6 +25,8 @@ export function bandLabel(rule: Rule, i: number): string {
   const unit = unitOf(rule);
   const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
   if (rule.kind === 'scadenza' && b.from === null && b.to === 0 && b.toIncl) return 'nessun ritardo';
+  // a range of levels needs both ends of its band written
+  if (b.lineare) return ivText({ lo: b.lineare.from, loIn: true, hi: b.lineare.to, hiIn: true }, unit);
   const prev = rule.bands[i - 1];
   const next = rule.bands[i + 1];
   const touchesPrev = !!prev && prev.to !== null && prev.to === b.from && prev.toIncl !== b.fromIncl;
@@ -38,6 +40,17 @@ export function bandLabel(rule: Rule, i: number): string {
     return b.fromIncl ? `${fmtNum(b.from)}${u} o più` : `oltre ${fmtNum(b.from)}${u}`;
   }
   return ivText(bandIv(b), unit);
+}
+
+/** a range of levels in words: "dal 60% all'80%" (Italian elides "al" before a vowel sound: all'80%, all'11%) */
+export function rangeText(l: Lineare): string {
+  const to = pctText(l.levelTo);
+  return `dal ${pctText(l.levelFrom)} ${/^(8|11(?!\d))/.test(to) ? "all'" : 'al '}${to}`;
+}
+
+/** "70%", or a range of levels: "in proporzione lineare dal 60% all'80%" */
+function levelText(b: Band): string {
+  return b.lineare ? `in proporzione lineare ${rangeText(b.lineare)}` : pctText(b.level);
 }
 
 function capital(s: string): string {
@@ -70,6 +83,6 @@ export function printRule(rule: Rule): string {
       return capital(parts.join('; '));
     }
     default:
-      return capital(rule.bands.map((b, i) => `${bandLabel(rule, i)} = ${pctText(b.level)}`).join('; '));
+      return capital(rule.bands.map((b, i) => `${bandLabel(rule, i)} = ${levelText(b)}`).join('; '));
   }
 }

@@ -20,6 +20,19 @@ export interface Band {
   source: string;
   /** true for bands the rule implies but the text does not state (100% for no delay, 0% past the last) */
   implied?: boolean;
+  /**
+   * a range of levels the text says grows with each point ("da 90 a 110 punti dal 60% all'80%, ogni punto in più
+   * conta"): the level goes linearly from `levelFrom` at `from` to `levelTo` at `to` (the band as written, even where
+   * an earlier band overlaps it); `level` is then `levelFrom`
+   */
+  lineare?: Lineare;
+}
+
+export interface Lineare {
+  from: number;
+  to: number;
+  levelFrom: number;
+  levelTo: number;
 }
 
 export type ReferenceSource = 'graduazione' | 'atteso' | 'tempi';

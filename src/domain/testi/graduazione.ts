@@ -22,6 +22,10 @@ export const TESTI_GRADUAZIONE = {
   vuota: 'Graduazione vuota: il livello di raggiungimento va indicato a mano.',
   senzaLivelli:
     'La graduazione non indica livelli percentuali (es. "= 100%"): il livello di raggiungimento va valutato a mano.',
+  intervalloLivelli: (livelli: string) =>
+    `La graduazione dà un intervallo di livelli ("${livelli}") senza dire come cresce (es. "ogni punto in più", "in proporzione"): il livello va valutato a mano.`,
+  intervalloSenzaEstremi: (fascia: string) =>
+    `L'intervallo di livelli di "${fascia}" non ha una fascia con due estremi (es. "da 90 a 110 punti"): il livello va valutato a mano.`,
   condizioniIlleggibili:
     'Le condizioni della graduazione non sono misurabili (né date, né ritardi, né soglie numeriche): il livello va valutato a mano.',
 
@@ -50,6 +54,8 @@ export const TESTI_GRADUAZIONE = {
     `Manca il valore atteso in numero${atteso ? ` (ATTESO dice ${q(atteso)})` : ''}: indicare il risultato come «valore su atteso» (es. «200 su 250») o come percentuale del livello atteso.`,
   senzaLivelliSiNo: (condizione: string) =>
     `Il testo indica un obiettivo (${condizione}) senza livelli intermedi: raggiunto = 100%, non raggiunto = 0%.`,
+  /** a bare target value ("95%"), read as reached at that value or more */
+  almenoTarget: (valore: string) => `almeno ${valore}`,
   dueIndicatori: 'Il testo contiene più indicatori con soglie diverse: il livello va valutato a mano, indicando la motivazione.',
   scalaMonetaria: 'La scala è in euro, non in percentuali di raggiungimento: il livello va valutato a mano, indicando la motivazione.',
   testoIgnorato: (t: string) => `Parte della graduazione non letta: ${q(t)}.`,
@@ -71,6 +77,8 @@ export const TESTI_GRADUAZIONE = {
   si: 'Sì',
   no: 'No',
   fascia: (misura: string, fascia: string, livello: string) => `${misura} → fascia ${fascia} = ${livello}`,
+  fasciaLineare: (misura: string, fascia: string, intervallo: string, livello: string) =>
+    `${misura} → fascia ${fascia}, in proporzione ${intervallo} = ${livello}`,
   oltreUltima: (misura: string, livello: string) => `${misura} → oltre l'ultima fascia = ${livello}`,
   fuoriFasce: (misura: string) => `${misura} → fuori da ogni fascia = 0%`,
   inLacuna: (misura: string, fascia: string, livello: string) =>
