@@ -173,6 +173,11 @@ export function correzionePlan(c: Correzione, grids: Grid[] = [], now: Date = or
   return correzioneDettagli(grids, c, now).plan;
 }
 
+/** is the fix still what the workbook as it is now proposes for that cell? (same finding, same correction) */
+export function correzioneAncoraValida(c: Correzione, findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.correzione && JSON.stringify(f.correzione) === JSON.stringify(c));
+}
+
 export function correzioneText(c: Correzione): string {
   return c.tipo === 'graduazione-canonica' ? c.testo : formatNumberIt(c.valore);
 }

@@ -7,7 +7,7 @@ import type { CellWrite } from '../domain/plan';
 import type { Rule, RuleKind } from '../domain/graduazione/types';
 import { parseMeasurement } from '../domain/graduazione';
 import { rilCell, type ColonnaRil, type TabellaRilevazioni } from '../domain/calcolo/rilevazioni';
-import { rowKey } from '../domain/calcolo/azioni';
+import { refKey, rowKey, type AzioneRef } from '../domain/calcolo/azioni';
 import { UI } from '../domain/testi/ui';
 import { TESTI_GRADUAZIONE as TG } from '../domain/testi/graduazione';
 
@@ -205,4 +205,36 @@ export function writesFor(t: TabellaRilevazioni, row: number, check: EntryCheck)
     out.push({ sheet: t.sheet, address: rilCell(t, row, k), value: v.value, ...(v.numFmt ? { numFmt: v.numFmt } : {}) });
   }
   return out;
+}
+
+/**
+ * The writes of the form's entries on the Rilevazioni table as read now: each action's row is found again by its key
+ * (sorting the table moves rows); a row whose values differ from what the form was opened on was changed by someone
+ * else since, and is reported (its sheet!row) instead of written.
+ */
+export function scritturePerRighe(
+  fresh: TabellaRilevazioni | null,
+  refs: readonly AzioneRef[],
+  initial: Record<string, { entry: Entry; row: number | null }>,
+  entries: Record<string, Entry>,
+): { writes: CellWrite[]; count: number; cambiate: string[] } {
+  const writes: CellWrite[] = [];
+  const cambiate: string[] = [];
+  let count = 0;
+  for (const r of refs) {
+    const k = refKey(r);
+    const init = initial[k];
+    if (!init || init.row === null) continue;
+    const row = fresh ? findRow(fresh, r.scheda.sheet, r.scheda.index, r.anno, r.n) : undefined;
+    const check = checkEntry(entries[k] ?? init.entry, r.rule, init.entry);
+    if (!Object.keys(check.values).length) continue;
+    if (!fresh || !row || JSON.stringify(entryFromRow(row.cells, r.rule.kind)) !== JSON.stringify(init.entry)) {
+      cambiate.push(fresh && row ? `${fresh.sheet}!${row.row + 1}` : `${r.scheda.sheet} azione ${r.n}`);
+      continue;
+    }
+    const w = writesFor(fresh, row.row, check);
+    if (w.length) count++;
+    writes.push(...w);
+  }
+  return { writes, count, cambiate };
 }

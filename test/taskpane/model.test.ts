@@ -3,6 +3,7 @@ import type { Azione, Scheda } from '../../src/domain/scheda/types';
 import type { Finding } from '../../src/domain/controlli/types';
 import {
   cellsOf,
+  correzioneAncoraValida,
   correzionePlan,
   countBySeverity,
   gridFromValues,
@@ -132,6 +133,20 @@ describe('groupFindings', () => {
 
   it('counts by severity', () => {
     expect(countBySeverity([finding('a', 'errore'), finding('a', 'errore'), finding('a', 'info')])).toEqual({ errore: 2, avviso: 0, info: 1 });
+  });
+});
+
+describe('correzioneAncoraValida: Correggi writes only what the workbook as it is now still proposes', () => {
+  const fix = { tipo: 'peso-numero', foglio: 'S', cella: 'B17', valore: 25 } as const;
+  const finding = (correzione?: Finding['correzione']): Finding =>
+    ({ codice: 'PESO_FORMATO', gravita: 'avviso', foglio: 'S', celle: ['B17'], messaggio: 'PESO scritto come testo', ...(correzione ? { correzione } : {}) }) as Finding;
+  it('the same finding with the same correction: still valid', () => {
+    expect(correzioneAncoraValida(fix, [finding({ ...fix })])).toBe(true);
+  });
+  it('the cell now holds another text (the correction differs) or was fixed by hand (no finding): not valid', () => {
+    expect(correzioneAncoraValida(fix, [finding({ ...fix, valore: 30 })])).toBe(false);
+    expect(correzioneAncoraValida(fix, [])).toBe(false);
+    expect(correzioneAncoraValida(fix, [finding()])).toBe(false);
   });
 });
 

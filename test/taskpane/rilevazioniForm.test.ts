@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGraduazione, parseMeasurement } from '../../src/domain/graduazione';
 import { readRilevazioni } from '../../src/domain/calcolo/rilevazioni';
+import { refKey } from '../../src/domain/calcolo/azioni';
 import { utcDate, type Cell, type Grid } from '../../src/domain/grid';
 import {
   checkEntry,
@@ -10,6 +11,7 @@ import {
   measureField,
   parseDateIt,
   parseLivello,
+  scritturePerRighe,
   writesFor,
   type Entry,
 } from '../../src/taskpane/rilevazioniForm';
@@ -114,6 +116,48 @@ describe('reading and writing the Rilevazioni sheet', () => {
     const initial = entryFromRow(row.cells, 'soglia');
     const w = writesFor(t, row.row, checkEntry({ ...initial, valore: '3' }, ore, initial));
     expect(w).toEqual([{ sheet: 'Rilevazioni', address: 'I3', value: 3 }]);
+  });
+});
+
+describe('writing on the sheet as it is now', () => {
+  const c = (v: Cell['v'], f?: string): Cell => ({ v, t: '', ...(f ? { f } : {}) });
+  const header = ['Foglio', 'Scheda', 'Anno', 'N.', 'Azione', 'Tipo', 'Scadenza', 'Data completamento', 'Valore rilevato', 'Livello manuale (%)', 'Motivazione', 'Note'];
+  const row1 = [c('Trasparenza'), c(1), c(2024), c(1), c('Ripristino'), c('Scadenza'), c(utcDate(2024, 12, 31))];
+  const row3 = [c('Trasparenza'), c(1), c(2024), c(3), c('Formazione'), c('Soglia'), undefined, undefined, c(2)];
+  const table = (...rows: (Cell | undefined)[][]) => readRilevazioni({ name: 'Rilevazioni', merges: [], rows: [header.map((h) => c(h)), ...rows] });
+  const scheda = { sheet: 'Trasparenza', index: 1 } as never;
+  const refs = [
+    { scheda, anno: 2024, n: 1, rule: scadenza },
+    { scheda, anno: 2024, n: 3, rule: ore },
+  ] as never[];
+  const opened = table(row1, row3);
+  const initial = Object.fromEntries(
+    refs.map((r: { scheda: { sheet: string; index: number }; anno: number; n: number; rule: typeof ore }) => {
+      const row = findRow(opened, r.scheda.sheet, r.scheda.index, r.anno, r.n)!;
+      return [refKey(r as never), { entry: entryFromRow(row.cells, r.rule.kind), row: row.row }];
+    }),
+  );
+  const key3 = Object.keys(initial)[1]!;
+  const entries = { [key3]: { ...initial[key3]!.entry, valore: '3' } };
+
+  it('finds the rows again: after a sort the value goes to the row that now holds the action', () => {
+    expect(Object.keys(initial)).toHaveLength(2);
+    const sorted = table(row3, row1);
+    const r = scritturePerRighe(sorted, refs, initial, entries);
+    expect(r.cambiate).toEqual([]);
+    expect(r.writes).toEqual([{ sheet: 'Rilevazioni', address: 'I2', value: 3 }]);
+    expect(r.count).toBe(1);
+  });
+  it('a row someone changed since the form was opened is reported with its address, never overwritten', () => {
+    const edited = table(row1, [...row3.slice(0, 8), c(7)]);
+    const r = scritturePerRighe(edited, refs, initial, entries);
+    expect(r.writes).toEqual([]);
+    expect(r.cambiate).toEqual(['Rilevazioni!3']);
+  });
+  it('a row that is gone is reported by its action; an unchanged entry needs no row at all', () => {
+    const r = scritturePerRighe(table(row1), refs, initial, entries);
+    expect(r.cambiate).toEqual(['Trasparenza azione 3']);
+    expect(scritturePerRighe(table(row1), refs, initial, {}).cambiate).toEqual([]);
   });
 });
 

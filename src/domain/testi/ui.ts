@@ -54,6 +54,8 @@ export const UI = {
       `La cella ${cella} riceverà il testo canonico della graduazione:\n«${testo}»`,
     confermaPeso: (cella: string, valore: string) => `La cella ${cella} riceverà il PESO come numero: ${valore}`,
     corretto: (cella: string) => `Correzione scritta in ${cella}.`,
+    cambiata: (cella: string) =>
+      `La cella ${cella} è cambiata dopo l'ultima lettura: nulla è stato scritto. I controlli ora mostrano il suo contenuto attuale.`,
     totale: (e: number, a: number, i: number) =>
       `${e} ${e === 1 ? 'errore' : 'errori'} · ${a} ${a === 1 ? 'avviso' : 'avvisi'} · ${i} ${i === 1 ? 'informazione' : 'informazioni'}`,
   },
@@ -91,6 +93,8 @@ export const UI = {
     salva: 'Scrivi nel foglio Rilevazioni',
     salvato: (n: number) => (n === 1 ? '1 rilevazione scritta.' : `${n} rilevazioni scritte.`),
     nienteDaSalvare: 'Nessuna modifica da scrivere.',
+    cambiate: (celle: string[]) =>
+      `Nel foglio Rilevazioni ${celle.length === 1 ? 'la riga di' : 'le righe di'} ${celle.join(', ')} ${celle.length === 1 ? 'è cambiata' : 'sono cambiate'} dopo l'ultima lettura: quelle righe non sono state scritte e il modulo mostra ora i valori del foglio.`,
     errori: 'Correggi i campi segnalati prima di scrivere.',
     regola: (tipo: string, testo: string) => (testo ? `Graduazione (${tipo}): «${testo}»` : `Graduazione: ${tipo}`),
     scadenza: (d: string) => `termine ${d}`,

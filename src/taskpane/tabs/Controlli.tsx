@@ -17,7 +17,7 @@ import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/re
 import type { Correzione, Finding, Gravita } from '../../domain/controlli/types';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
-import { correzionePlan, correzioneText, countBySeverity, firstRange, groupFindings } from '../model';
+import { correzioneAncoraValida, correzionePlan, correzioneText, countBySeverity, firstRange, groupFindings } from '../model';
 import { useTabStyles, type TabProps } from './Panoramica';
 import { useKept } from '../kept';
 
@@ -50,7 +50,13 @@ export function Controlli({ wb, port }: TabProps) {
     if (!fix) return;
     const c = fix;
     setFix(null);
-    if (await wb.apply(correzionePlan(c, wb.grids))) setDone(UI.controlli.corretto(c.cella));
+    // the fix is written on the workbook as it is now: a cell changed since the last read is never overwritten
+    const now = await wb.current();
+    if (!correzioneAncoraValida(c, now.findings)) {
+      setDone(UI.controlli.cambiata(`${c.foglio}!${c.cella}`));
+      return;
+    }
+    if (await wb.apply(correzionePlan(c, now.grids))) setDone(UI.controlli.corretto(c.cella));
   };
 
   return (

@@ -24,7 +24,6 @@ import { ruleKindLabel } from '../../domain/graduazione';
 import type { Rule } from '../../domain/graduazione/types';
 import { azioniDi, refKey, type AzioneRef } from '../../domain/calcolo/azioni';
 import { findRilevazioni, preparaRilevazioniDettagli, readRilevazioni } from '../../domain/calcolo/rilevazioni';
-import type { CellWrite } from '../../domain/plan';
 import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import {
@@ -33,7 +32,7 @@ import {
   findRow,
   measureField,
   parseDateIt,
-  writesFor,
+  scritturePerRighe,
   type Entry,
   type EntryCheck,
   attesoShown,
@@ -347,22 +346,26 @@ export default function Rilevazioni({ wb, port }: TabProps) {
 
   const salva = async () => {
     if (!table) return;
-    const writes: CellWrite[] = [];
     const errs: Record<string, EntryCheck['errors']> = {};
-    let count = 0;
     for (const r of refs) {
       const k = refKey(r);
       const init = initial[k];
       if (!init || init.row === null) continue;
       const check = checkEntry(entries[k] ?? init.entry, r.rule, init.entry);
       if (Object.keys(check.errors).length) errs[k] = check.errors;
-      const w = writesFor(table, init.row, check);
-      if (w.length) count++;
-      writes.push(...w);
     }
     setErrors(errs);
     if (Object.keys(errs).length) {
       setNotice({ at: 'salva', intent: 'error', text: UI.rilevazioni.errori });
+      return;
+    }
+    // written on the sheet as it is now: rows found again (a sorted table moves them), rows someone changed since
+    // the last read are not overwritten
+    const now = await wb.current();
+    const g = findRilevazioni(now.grids);
+    const { writes, count, cambiate } = scritturePerRighe(g ? readRilevazioni(g) : null, refs, initial, entries);
+    if (cambiate.length) {
+      setNotice({ at: 'salva', intent: 'error', text: UI.rilevazioni.cambiate(cambiate) });
       return;
     }
     if (!writes.length) {
