@@ -118,3 +118,37 @@ describe('fasi: compute on a measured copy of Tortona', () => {
     expect(rigaKennedy.slice(2, 11)).toEqual(['ING. LAURA LUCOTTI', '07 LAVORI PUBBLICI E CUC', 'obiettivo per fasi', 2024, 3, 3, 0.6, 'tutte le azioni rilevate', 15]);
   });
 });
+
+describe('fasi: the services\' and centri\'s rows are part of the compute, so undo gives them back', () => {
+  it('compute, measure one more phase, compute again, undo: the Riepilogo is the first one, group rows included', async () => {
+    const { annullaDettagli } = await import('../../src/domain/calcolo');
+    const book = await XlsxWorkbook.fromBuffer(await wb.toBuffer());
+    const riepilogoRows = async () => {
+      const gs = await (await XlsxWorkbook.fromBuffer(await book.toBuffer())).readSheets();
+      const g = gs.find((x) => x.name === 'Riepilogo')!;
+      return g.rows.slice(1).map((row) => (row ?? []).slice(0, 11).map((x) => x?.v ?? null));
+    };
+    const first = calcolaCartella(leggiCartella(await book.readSheets()), await book.readSheets(), { anno: 2024, now: NOW });
+    await book.applyWritePlan(first.plan);
+    const before = await riepilogoRows();
+    expect(before.some((x) => String(x[1]).startsWith('Livello del centro di responsabilità 07'))).toBe(true);
+    // one more phase measured on CdR 06 changes the centro's level
+    const gs = await book.readSheets();
+    const t = readRilevazioni(findRilevazioni(gs)!);
+    const due = (r: (typeof t.rows)[number]) => {
+      const v = r.cells.scadenza?.v;
+      return typeof v === 'number' || v instanceof Date;
+    };
+    const row = t.rows.find((r) => r.foglio === CDR06 && r.anno === 2024 && due(r) && (r.cells.dataCompletamento?.v ?? null) === null)!;
+    expect(row).toBeDefined();
+    await book.applyWritePlan({ cells: [{ sheet: t.sheet, address: `${String.fromCharCode(65 + t.columns.dataCompletamento!)}${row.row + 1}`, value: '01/03/2024' }] });
+    const second = calcolaCartella(leggiCartella(await book.readSheets()), await book.readSheets(), { anno: 2024, now: NOW });
+    await book.applyWritePlan(second.plan);
+    const changed = await riepilogoRows();
+    expect(changed).not.toEqual(before);
+    const undo = annullaDettagli(await book.readSheets())!;
+    expect(undo.rifiuto).toBeUndefined();
+    await book.applyWritePlan(undo.plan);
+    expect(await riepilogoRows()).toEqual(before);
+  });
+});

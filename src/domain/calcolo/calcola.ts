@@ -49,6 +49,11 @@ export interface CalcolaOpts {
    * findings from these (copied, never changed) instead of checking the cards again
    */
   controlli?: readonly Finding[];
+  /**
+   * the card systems' own rows of the Riepilogo (a service's level, a fund's outcome…) and their TIPO: applied to the
+   * rows before they are written and kept in the registry, so an undo gives back the Riepilogo whole
+   */
+  riepilogo?: (righe: RigaRiepilogo[], esiti: readonly EsitoScheda[]) => RigaRiepilogo[];
 }
 
 /** how far a compute has gone: `done` of `total` cards, the last one being `label` */
@@ -382,7 +387,8 @@ export function* calcolaPassi(schede: Scheda[], grids: Grid[], opts: CalcolaOpts
   for (const e of esitiList) completaEsito(e);
   contaSegnalazioni(schede, esitiList, segnalazioni, new Map(own.map((o) => [o.f, o.scheda])));
   const calcolatoIl = opts.now.toISOString();
-  const righe = righeRiepilogo(schede, esitiList, calcolatoIl);
+  const base = righeRiepilogo(schede, esitiList, calcolatoIl);
+  const righe = opts.riepilogo ? opts.riepilogo(base, esitiList) : base;
   const foglioRiep = nomeRiepilogo(grids, registro.riepilogo?.foglio ?? null);
   const riepilogoEsiste = grids.some((g) => g.name === foglioRiep);
   const prima = riepilogoEsiste && registro.riepilogo?.foglio === foglioRiep ? registro.riepilogo : null;

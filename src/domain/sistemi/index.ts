@@ -4,7 +4,6 @@
  * A sheet no system recognises is reported, never guessed.
  */
 import { type CalcolaOpts, type CalcoloResult, calcola } from '../calcolo';
-import { riepilogoPlan } from '../calcolo/riepilogo';
 import type { RigaRiepilogo } from '../calcolo/registro';
 import type { Finding } from '../controlli/types';
 import { type Grid, isEmptyCell } from '../grid';
@@ -80,49 +79,63 @@ export interface CalcoloCartella extends CalcoloResult {
 }
 
 /**
- * compute every system's cards in one shared compute (one Riepilogo, one undo step), then add the fasi services'
- * and centri's levels below the objectives' rows of the Riepilogo
+ * compute every system's cards in one shared compute (one Riepilogo, one undo step), with the fasi services' and
+ * centri's levels below the objectives' rows of the Riepilogo
  */
 export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): CalcoloCartella {
   const controlli = opts.controlli ?? controllaCartella(c);
   const schede = schedePerCalcolo(c);
-  return conGruppiFasi(calcola(schede, grids, { ...opts, controlli }), schede, opts);
+  return conGruppiFasi(calcola(schede, grids, opzioniCartella(schede, { ...opts, controlli })), schede);
 }
 
 /**
- * a shared compute's result with the fasi services' and centri's levels: rows below the objectives' rows of the
- * Riepilogo, and TIPO "obiettivo per fasi" on the objectives' rows (for front ends that run the compute themselves)
+ * the compute's options with the systems' own Riepilogo rows: TIPO "obiettivo per fasi" on the fasi objectives' rows,
+ * and rows for the services' and centri's levels below them. They are part of the compute, so the registry keeps
+ * them and an undo gives them back (front ends that run the compute step by step pass these options too).
  */
-export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): CalcoloCartella {
-  const obiettivi = schede.map(obiettivoDi).filter((o): o is ObiettivoFasi => o !== undefined);
-  const gruppi = livelliGruppi(obiettivi, r.schede);
-  if (!obiettivi.length) return { ...r, gruppi };
-  // the Riepilogo's rows are the compute's results in order: the fasi objectives say their system in TIPO
+export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts): CalcolaOpts {
+  const obiettivi = obiettiviFasi(schede);
+  if (!obiettivi.length) return opts;
   const fasiKeys = new Set(obiettivi.map((o) => `${o.sheet}|${o.index}`));
-  const righeObiettivi = r.riepilogo.righe.map((riga, i) => {
-    const e = r.schede[i];
-    return e && fasiKeys.has(`${e.foglio}|${e.scheda}`) ? { ...riga, tipo: TESTI_FASI_CALCOLO.tipoObiettivo } : riga;
-  });
-  const calcolatoIl = opts.now.toISOString();
-  const extra: RigaRiepilogo[] = gruppi
-    .filter((g) => opts.anno === undefined || g.anno === opts.anno)
-    .map((g) => ({
-      foglio: g.foglio,
-      obiettivo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.rigaServizio(g.nome) : TESTI_FASI_CALCOLO.rigaCentro(g.nome),
-      dirigente: '',
-      unita: g.nome,
-      tipo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.tipoServizio : TESTI_FASI_CALCOLO.tipoCentro,
-      anno: g.anno,
-      azioni: g.obiettivi,
-      rilevate: g.completi,
-      grado: g.livello,
-      peso: g.peso,
-      segnalazioni: segnalazioniTesto(0, 0, 0),
-      calcolatoIl,
-    }));
-  const righe = [...righeObiettivi, ...extra];
-  const sheets = (r.plan.sheets ?? []).map((s) => (s.name === r.riepilogo.foglio ? riepilogoPlan(s.name, righe) : s));
-  return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi };
+  const prima = opts.riepilogo;
+  return {
+    ...opts,
+    riepilogo: (base, esiti) => {
+      const righe = prima ? prima(base, esiti) : base;
+      // the Riepilogo's rows are the compute's results in order: the fasi objectives say their system in TIPO
+      const righeObiettivi = righe.map((riga, i) => {
+        const e = esiti[i];
+        return e && fasiKeys.has(`${e.foglio}|${e.scheda}`) ? { ...riga, tipo: TESTI_FASI_CALCOLO.tipoObiettivo } : riga;
+      });
+      const calcolatoIl = opts.now.toISOString();
+      const extra: RigaRiepilogo[] = livelliGruppi(obiettivi, esiti)
+        .filter((g) => opts.anno === undefined || g.anno === opts.anno)
+        .map((g) => ({
+          foglio: g.foglio,
+          obiettivo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.rigaServizio(g.nome) : TESTI_FASI_CALCOLO.rigaCentro(g.nome),
+          dirigente: '',
+          unita: g.nome,
+          tipo: g.tipo === 'servizio' ? TESTI_FASI_CALCOLO.tipoServizio : TESTI_FASI_CALCOLO.tipoCentro,
+          anno: g.anno,
+          azioni: g.obiettivi,
+          rilevate: g.completi,
+          grado: g.livello,
+          peso: g.peso,
+          segnalazioni: segnalazioniTesto(0, 0, 0),
+          calcolatoIl,
+        }));
+      return [...righeObiettivi, ...extra];
+    },
+  };
+}
+
+function obiettiviFasi(schede: readonly Scheda[]): ObiettivoFasi[] {
+  return schede.map(obiettivoDi).filter((o): o is ObiettivoFasi => o !== undefined);
+}
+
+/** a compute's result (run with `opzioniCartella`) with the fasi services' and centri's levels */
+export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[]): CalcoloCartella {
+  return { ...r, gruppi: livelliGruppi(obiettiviFasi(schede), r.schede) };
 }
 
 /** the system a card of the shared compute belongs to */

@@ -1,4 +1,4 @@
-import { conGruppiFasi } from '../../domain/sistemi';
+import { conGruppiFasi, opzioniCartella } from '../../domain/sistemi';
 import { useMemo, useState } from 'react';
 import {
   Badge,
@@ -172,11 +172,11 @@ export default function Calcola({ wb, port }: TabProps) {
       // one compute, card by card: the bar follows it, the browser paints between slices
       setProgress({ i: 0, n: schede.length, label: UI.calcola.inCorso(1, schede.length) });
       await nextPaint();
-      const passi = await aPassi(calcolaPassi(schede, now.grids, opts(y, now.findings)), (p) =>
+      // the card systems' own rows (fasi services' and centri's levels) join the Riepilogo: src/domain/sistemi
+      const passi = await aPassi(calcolaPassi(schede, now.grids, opzioniCartella(schede, opts(y, now.findings))), (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
-      // the fasi services' and centri's levels join the Riepilogo (card systems: src/domain/sistemi)
-      const r = conGruppiFasi(passi, schede, opts(y, now.findings));
+      const r = conGruppiFasi(passi, schede);
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
       await nextPaint();
       if (await wb.apply(r.plan)) {
@@ -193,7 +193,7 @@ export default function Calcola({ wb, port }: TabProps) {
     setNotice(null);
     const now = await wb.current();
     const o = opts(annoUsato.current, now.findings);
-    const r = conGruppiFasi(calcola(now.schede, now.grids, { ...o, forzaCelle: [keyOf(f)] }), now.schede, o);
+    const r = conGruppiFasi(calcola(now.schede, now.grids, opzioniCartella(now.schede, { ...o, forzaCelle: [keyOf(f)] })), now.schede);
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });
