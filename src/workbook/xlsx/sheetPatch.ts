@@ -6,6 +6,7 @@
  */
 import { type CellValue, colToLetters, dateToSerial, isDateFormat, lettersToCol, parseRange, type CellRange } from '../../domain/grid';
 import { attr, escapeXml, removeAttr, setAttr } from './parts';
+import { expandSharedMasters } from './sharedFormulas';
 import type { StyleBook } from './styles';
 
 export interface CellEdit {
@@ -138,6 +139,13 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: StyleBook, da
     byRow.set(e.r + 1, list);
   }
   if (!byRow.size) return result;
+  // a shared formula's master about to be overwritten: its group gets plain formulas first
+  const written = new Set(edits.filter((e) => e.value !== undefined || e.formula !== undefined).map((e) => `${e.r},${e.c}`));
+  const expanded = expandSharedMasters(xml, written);
+  if (expanded !== xml) {
+    xml = expanded;
+    result.formulas = true;
+  }
 
   const sd = /<sheetData\s*\/>/.exec(xml);
   if (sd) xml = xml.slice(0, sd.index) + '<sheetData></sheetData>' + xml.slice(sd.index + sd[0].length);
