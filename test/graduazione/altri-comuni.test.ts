@@ -146,6 +146,56 @@ describe("the template's target column (seed 003): the target is the rule", () =
   });
 });
 
+/**
+ * Chiari's QUANTITA' and TEMPI DI ATTUAZIONE (seed 001) and Tortona's INDICATORI DI RISULTATO (seed 000) as targets:
+ * a count is reached at that count or more, a period of work is done by its end, never a range of numbers.
+ */
+const TARGETS_ALTRI: { seed: string; line: number; text: string; kind: Rule['kind']; at: [Measurement, number][]; fine?: string }[] = [
+  { seed: '001', line: 164, text: 'n.2 azioni', kind: 'soglia', at: [[num(1), 0], [num(2), 1], [num(3), 1]] },
+  { seed: '001', line: 220, text: 'N.15 attività', kind: 'soglia', at: [[num(14), 0], [num(15), 1]] },
+  { seed: '001', line: 268, text: '3 azioni', kind: 'soglia', at: [[num(2), 0], [num(3), 1]] },
+  { seed: '001', line: 284, text: 'n2 azioni', kind: 'soglia', at: [[num(1), 0], [num(2), 1]] },
+  { seed: '001', line: 1184, text: 'n.1.000', kind: 'soglia', at: [[num(999), 0], [num(1000), 1]] },
+  { seed: '001', line: 1320, text: 'n.2000 verbali tramite report mensili', kind: 'soglia', at: [[num(1999), 0], [num(2000), 1]] },
+  { seed: '001', line: 1053, text: "Attivazione per l'a.s. 2024/2025 di almento 2 servizi", kind: 'soglia', at: [[num(1), 0], [num(2), 1]] },
+  { seed: '001', line: 109, text: 'biennio 2024-2025', kind: 'binario', fine: '31/12/2025', at: [[date(2025, 12, 31), 1], [date(2026, 1, 1), 0], [yes, 1], [no, 0]] },
+  { seed: '001', line: 434, text: '2024 - 2025 - 2026', kind: 'binario', fine: '31/12/2026', at: [[date(2026, 12, 31), 1], [date(2027, 1, 15), 0]] },
+  { seed: '001', line: 721, text: '2023/2024', kind: 'binario', fine: '31/12/2024', at: [[date(2024, 12, 31), 1], [date(2025, 1, 1), 0]] },
+  { seed: '001', line: 1204, text: '2024_2025', kind: 'binario', fine: '31/12/2025', at: [[date(2025, 6, 1), 1], [date(2026, 1, 1), 0]] },
+  { seed: '001', line: 544, text: 'DI ATTUAZIONE: 2024', kind: 'binario', fine: '31/12/2024', at: [[date(2024, 12, 31), 1], [date(2025, 1, 1), 0]] },
+  { seed: '001', line: 316, text: 'avviato da ottobre 2023 e conclusione dicembre 2024', kind: 'binario', fine: '31/12/2024', at: [[date(2024, 12, 31), 1], [date(2025, 1, 1), 0]] },
+  { seed: '001', line: 602, text: 'TRIENNALE 01/01/2023 – 31/12/2025', kind: 'binario', fine: '31/12/2025', at: [[date(2025, 12, 31), 1], [date(2026, 1, 1), 0]] },
+  { seed: '001', line: 1285, text: 'Nel periodo ricompreso tra il 15/06/2024 ed il 31/12/2024', kind: 'binario', fine: '31/12/2024', at: [[date(2024, 12, 31), 1], [date(2025, 1, 2), 0]] },
+  { seed: '000', line: 65, text: 'N. 4 progetti conclusi e verificati positivamente', kind: 'soglia', at: [[num(3), 0], [num(4), 1]] },
+  { seed: '000', line: 328, text: 'N. regolamenti presentati alla Giunta Comunale = 1', kind: 'soglia', at: [[num(0), 0], [num(1), 1]] },
+  { seed: '000', line: 554, text: 'N. regolamenti redatti =1', kind: 'soglia', at: [[num(0), 0], [num(1), 1]] },
+  { seed: '000', line: 952, text: 'Presentazione al Consiglio Comunale del/i regolamento/i per approvazione', kind: 'binario', at: [[yes, 1], [no, 0]] },
+];
+
+describe("other Comuni's quantities, periods and indicators: the target is the rule", () => {
+  for (const c of TARGETS_ALTRI) {
+    it(`${c.seed} line ${c.line}: ${c.text}`, () => {
+      expect(seedLines(c.seed)![c.line - 1]).toContain(c.text);
+      const r = ruleFromTarget(c.text, 2024);
+      expect(r.kind).toBe(c.kind);
+      expect(r.warnings.map((w) => w.code)).toContain('SENZA_LIVELLI');
+      if (c.fine) expect(r.reference?.date?.toISOString().slice(0, 10)).toBe(c.fine.split('/').reverse().join('-'));
+      for (const [m, level] of c.at) expect(lv(r, m), JSON.stringify(m)).toBe(level);
+      same(r, parseGraduazione(printRule(r), { anno: 2024 }));
+    });
+  }
+  it('an approximate count ("circa 150 faldoni", "n.350 nominativi circa") stays manual with the reason', () => {
+    for (const t of ['circa 150 faldoni', 'n.350 nominativi circa']) {
+      const r = ruleFromTarget(t, 2024);
+      expect(r.kind).toBe('manuale');
+      expect(r.reason).toMatch(/approssimativo/);
+    }
+  });
+  it('a Sarzana GRADUAZIONE that only names a thing done keeps being read by hand (line 1729)', () => {
+    expect(parseGraduazione('Presentazione del progetto ai referenti di Fondazione Carispezia.').kind).toBe('manuale');
+  });
+});
+
 describe('what stays manual, with the reason', () => {
   it('two indicators in one cell (Tortona line 117)', () => {
     const r = ruleFromTarget('N. questionari compilati >= 40 N. criticità rilevate < 5', 2024);

@@ -415,7 +415,7 @@ function analyse(all: Token[], text: string): Cond {
         j = n.next;
         continue;
       }
-    } else if (w === 'almeno' || w === 'minimo') {
+    } else if (w === 'almeno' || w === 'minimo' || w === 'almento') {
       const n = numAt(toks, j + 1, c);
       if (n) {
         setLo(n.v, true);
@@ -583,7 +583,12 @@ function attesoText(v: RuleContext['atteso']): string | null {
 /* ------------------------------------------------------- targets with no levels */
 
 const ACTIVATION = /^(attivazione|approvazione|adozione|realizzazione|predisposizione|pubblicazione|avvio|implementazione|redazione|installazione|istituzione|introduzione|aggiornamento|digitalizzazione|conclusione|completamento)$/;
-const COMPARISON_WORDS = new Set(['almeno', 'minimo', 'superiore', 'inferiore', 'maggiore', 'minore', 'oltre', 'meno']);
+/**
+ * in an indicator's target column more nouns of a thing done name a yes/no target ("Presentazione al Consiglio del
+ * regolamento"); a GRADUAZIONE that says only that keeps being read by hand (Sarzana's readings do not change)
+ */
+const ACTIVATION_TARGET = /^(presentazione|definizione|elaborazione|stipula|sottoscrizione|trasmissione|costituzione|erogazione|affidamento|acquisizione|informatizzazione|dematerializzazione|messa)$/;
+const COMPARISON_WORDS = new Set(['almeno', 'almento', 'minimo', 'superiore', 'inferiore', 'maggiore', 'minore', 'oltre', 'meno']);
 
 /** a target met inside [lo, hi] (either open): 100% there, 0% outside, with the info that the text has no levels */
 function targetBands(rule: Rule, c: Cond, condizione: string): Rule {
@@ -605,13 +610,34 @@ function targetBands(rule: Rule, c: Cond, condizione: string): Rule {
 
 /** a target column's bare value: "95%", "10", "2,5" (reached at that value or more) or "Sì"/"No" (done or not) */
 const BARE_TARGET = /^\s*(\d+(?:[.,]\d+)?)\s*(%?)\s*$/;
+/** "N. regolamenti redatti =1": a count stated with "=" (the indicator's value to reach, not a level) */
+const COUNT_EQUALS = /^\s*(?:n|nr|num)\b\.?[^=<>≥≤\d]*=\s*(\d+)\s*$/i;
 /** "Garantire il 100% delle pubblicazioni": the one number a verb of reaching names is the target */
 const VERB_TARGET = /^\s*(?:garantire|assicurare|raggiungere|mantenere|conseguire)\s+(?:il\s+|l['’]\s*|almeno\s+(?:il\s+|l['’]\s*)?)?(\d+(?:[.,]\d+)?)\s*(%?)[^\d]*$/i;
 const YES_TARGET = /^\s*(s[iì]|sì|x)\s*\.?\s*$/i;
 
+/**
+ * A quantity: "n.2 azioni", "N.15 attività", "3 azioni", "n.1.000", "n.2000 verbali tramite report mensili" — one
+ * count (Italian thousands with dots), then words only: reached at that count or more. "circa" makes it approximate.
+ */
+const QUANTITY_TARGET = /^\s*(?:(?:n|nr|num)\s*\.?\s*)?(\d{1,3}(?:\.\d{3})+|\d+)(?![.,]?\d)\s*([^\d<>=≥≤%]*)$/i;
+const QUANTITY_STOP = /\b(almeno|minimo|massimo|oltre|meno|superiore|inferiore|maggiore|minore|entro|fino|tra|da|circa|euro)\b|€/i;
+
 function bareTarget(rule: Rule): Rule | null {
   const condizione = rule.text.trim();
-  const m = BARE_TARGET.exec(rule.text) ?? VERB_TARGET.exec(rule.text);
+  if (/^\s*circa\b/i.test(rule.text)) return manual(rule, T.targetApprossimativo(condizione));
+  const q = QUANTITY_TARGET.exec(rule.text);
+  const words = q?.[2]!.trim() ?? '';
+  // "105" alone is a bare value (below); "n.105" or "105 azioni" a count
+  if (q && (words || /^\s*(?:n|nr|num)\b/i.test(rule.text))) {
+    if (/\bcirca\b/i.test(words)) return manual(rule, T.targetApprossimativo(condizione));
+    if (!QUANTITY_STOP.test(words)) {
+      const c = emptyCond();
+      c.lo = { v: Number(q[1]!.replace(/\./g, '')), incl: true };
+      return targetBands(rule, c, T.almenoTarget(condizione));
+    }
+  }
+  const m = BARE_TARGET.exec(rule.text) ?? VERB_TARGET.exec(rule.text) ?? COUNT_EQUALS.exec(rule.text);
   if (m) {
     const c = emptyCond();
     c.lo = { v: Number(m[1]!.replace(',', '.')), incl: true };
@@ -625,13 +651,46 @@ function bareTarget(rule: Rule): Rule | null {
   return rule;
 }
 
+/** words that make years or dates a period of work ("TEMPI DI ATTUAZIONE: biennio 2024-2025") */
+const PERIOD_WORDS = /\b(tempi|attuazione|periodo|biennio|triennio|biennale|triennale|annuale|pluriennale|anno|avvio|avviato|conclusione|ricompreso|durata)\b/i;
+const isYear = (t: Token): boolean => t.t === 'num' && !t.word && Number.isInteger(t.v) && t.v >= 1990 && t.v <= 2100;
+
+/**
+ * A period of work ("biennio 2024-2025", "2023/2024", "avviato da ottobre 2023 e conclusione dicembre 2024",
+ * "TRIENNALE 01/01/2023 – 31/12/2025", "Nel periodo ricompreso tra il 15/06/2024 ed il 31/12/2024") as a target:
+ * done by the period's end (31/12 of its last year, or its last date) or not. Never a number range: 2024-2025
+ * are years, not a measure between 2024 and 2025. Null when the text is not a period.
+ */
+function periodTarget(rule: Rule, toks: Token[], ctx: ParseContext): Rule | null {
+  if (/€|\beuro\b/i.test(rule.text)) return null;
+  const nums = toks.filter((t) => t.t === 'num');
+  const years = nums.filter(isYear);
+  // another number is a quantity; a comparison makes it a target on a measure
+  if (years.length !== nums.length) return null;
+  if (toks.some((t) => (t.t === 'op' && ['<', '>', '<=', '>='].includes(t.v)) || (t.t === 'word' && COMPARISON_WORDS.has(t.v)))) return null;
+  const anno = ctx.anno ?? null;
+  const ends: DateTok[] = [
+    ...years.map((t): DateTok => ({ t: 'date', y: (t as { v: number }).v, m: 12, d: 31, raw: `31/12/${(t as { v: number }).v}`, start: t.start, end: t.end })),
+    ...toks.filter((t): t is DateTok => t.t === 'date').map((t) => (t.y === null && anno !== null ? { ...t, y: anno, d: lastDayOfMonth(anno, t.m) } : t)),
+  ].filter((t) => t.y !== null);
+  if (!ends.length || !(PERIOD_WORDS.test(rule.text) || ends.length >= 2)) return null;
+  const key = (t: DateTok) => t.y! * 10000 + t.m * 100 + t.d;
+  const last = ends.reduce((a, b) => (key(b) > key(a) ? b : a));
+  rule.kind = 'binario';
+  rule.binario = { si: 1, no: 0 };
+  setReference(rule, [last], null, ctx, true);
+  const fine = rule.reference?.date ? formatDateIt(rule.reference.date) : last.raw;
+  rule.warnings.push({ code: 'SENZA_LIVELLI', message: T.periodoFine(rule.text.replace(/\s+/g, ' ').trim().slice(0, 80), fine) });
+  return rule;
+}
+
 /**
  * A target with no levels (an indicator "N. monitoraggi >= 2", "almeno n.10", "Realizzazione di almeno l'80% degli
  * eventi"; a deadline "entro il 31/07/2024", "entro il mese di settembre"; an activation "Attivazione sistema
  * istanze on-line") is a yes/no rule: met = 100%, not met = 0%, with an info. Two indicators, or money, stay manual.
  * Null when the text is none of these.
  */
-function targetInto(rule: Rule, toks: Token[], ctx: ParseContext): Rule | null {
+function targetInto(rule: Rule, toks: Token[], ctx: ParseContext, target = false): Rule | null {
   if (/€|\beuro\b/i.test(rule.text)) return manual(rule, T.scalaMonetaria);
   const words = toks.filter((t) => t.t !== 'sep');
   let comparisons = 0;
@@ -649,7 +708,7 @@ function targetInto(rule: Rule, toks: Token[], ctx: ParseContext): Rule | null {
   if ((c.lo || c.hi) && !c.dates.length) return targetBands(rule, c, condizione);
   const deadline = c.dates.length > 0 && (c.ontime || words.some((t) => isWord(t, 'scadenza', 'termine')));
   const first = words.find((t) => t.t === 'word');
-  const activation = first?.t === 'word' && ACTIVATION.test(first.v) && !hasNum(c) && !c.dates.length;
+  const activation = first?.t === 'word' && (ACTIVATION.test(first.v) || (target && ACTIVATION_TARGET.test(first.v))) && !hasNum(c) && !c.dates.length;
   if (!deadline && !activation) return null;
   rule.kind = 'binario';
   rule.binario = { si: 1, no: 0 };
@@ -667,7 +726,11 @@ export function ruleFromTarget(text: string, anno?: number | null): Rule {
   const rule = baseRule(src);
   if (!src.trim()) return manual(rule, T.vuota);
   try {
-    return bareTarget(rule) ?? targetInto(rule, tokenize(src), { anno: anno ?? null }) ?? manual(rule, T.senzaLivelli);
+    const bare = bareTarget(rule);
+    if (bare) return bare;
+    const toks = tokenize(src);
+    const ctx = { anno: anno ?? null };
+    return periodTarget(rule, toks, ctx) ?? targetInto(rule, toks, ctx, true) ?? manual(rule, T.senzaLivelli);
   } catch {
     return manual(baseRule(src), T.condizioniIlleggibili);
   }

@@ -56,6 +56,10 @@ export const TESTI_GRADUAZIONE = {
     `Il testo indica un obiettivo (${condizione}) senza livelli intermedi: raggiunto = 100%, non raggiunto = 0%.`,
   /** a bare target value ("95%"), read as reached at that value or more */
   almenoTarget: (valore: string) => `almeno ${valore}`,
+  targetApprossimativo: (target: string) =>
+    `Il target è approssimativo («${target}»): se è raggiunto va valutato a mano, indicando la motivazione.`,
+  periodoFine: (condizione: string, fine: string) =>
+    `Il testo indica un periodo (${condizione}): raggiunto se concluso entro il ${fine} = 100%, altrimenti 0%.`,
   dueIndicatori: 'Il testo contiene più indicatori con soglie diverse: il livello va valutato a mano, indicando la motivazione.',
   scalaMonetaria: 'La scala è in euro, non in percentuali di raggiungimento: il livello va valutato a mano, indicando la motivazione.',
   testoIgnorato: (t: string) => `Parte della graduazione non letta: ${q(t)}.`,
