@@ -12,8 +12,7 @@ import { App } from '../taskpane/App';
 import { cellsOf, visibleGrids } from '../taskpane/model';
 import { SheetGrid } from './SheetGrid';
 import { PREVIEW_CSS } from './style';
-
-const SAMPLE_URL = 'esempi/sarzana-esempio.xlsx';
+import { ESEMPI, esempioDa, type IdEsempio } from './esempi';
 
 interface Loaded {
   wb: XlsxWorkbook;
@@ -31,15 +30,20 @@ function Preview({ dark }: { dark: boolean }) {
   const anchor = useRef<{ r: number; c: number } | null>(null);
   const ids = useRef(0);
 
-  // the sample workbook, fetched relative to the page
+  // the sample workbook (?esempio=tortona for another card system), fetched relative to the page
+  const [esempio, setEsempio] = useState<IdEsempio>(() => esempioDa(location.search).id);
   useEffect(() => {
     let cancelled = false;
+    const file = ESEMPI.find((e) => e.id === esempio)!.file;
     (async () => {
       try {
-        const res = await fetch(new URL(SAMPLE_URL, document.baseURI).href);
+        const res = await fetch(new URL(`esempi/${file}`, document.baseURI).href);
         if (!res.ok) throw new Error(String(res.status));
         const wb = await XlsxWorkbook.fromBuffer(await res.arrayBuffer());
-        if (!cancelled) setLoaded({ wb, fileName: 'sarzana-esempio.xlsx', id: ++ids.current });
+        if (!cancelled) {
+          setActive(null);
+          setLoaded({ wb, fileName: file, id: ++ids.current });
+        }
       } catch {
         if (!cancelled) {
           setMessage(UI.anteprima.esempioMancante);
@@ -50,7 +54,7 @@ function Preview({ dark }: { dark: boolean }) {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [esempio]);
 
   // re-read the grids when the pane writes; only move the highlight when it selects
   useEffect(() => {
@@ -166,6 +170,27 @@ function Preview({ dark }: { dark: boolean }) {
       <section className="book" aria-label={loaded?.fileName ?? UI.anteprima.titolo}>
         <div className="toolbar">
           <strong>{loaded?.fileName ?? UI.anteprima.caricamento}</strong>
+          <label className="esempio">
+            {UI.anteprima.esempio}{' '}
+            <select
+              value={esempio}
+              data-testid="esempio"
+              onChange={(e) => {
+                const id = e.target.value as IdEsempio;
+                setMessage(null);
+                setEsempio(id);
+                const url = new URL(location.href);
+                url.searchParams.set('esempio', id);
+                history.replaceState(null, '', url);
+              }}
+            >
+              {ESEMPI.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {UI.anteprima.esempi[e.id]}
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="btn">
             {UI.anteprima.apri}
             <input

@@ -11,6 +11,9 @@ body { font-family: "Segoe UI", system-ui, -apple-system, sans-serif; font-size:
 .btn:hover { background: #f5f5f5; }
 .btn:focus-within, .btn:focus-visible { outline: 2px solid #107c41; outline-offset: 1px; }
 .btn input[type=file] { position: absolute; width: 1px; height: 1px; opacity: 0; }
+.esempio { display: inline-flex; align-items: center; gap: 4px; }
+.esempio select { font: inherit; padding: 2px 4px; border: 1px solid #c4c4c4; border-radius: 4px; background: #fff; }
+.esempio select:focus-visible { outline: 2px solid #107c41; outline-offset: 1px; }
 .selref { margin-left: auto; font-family: Consolas, monospace; color: #555; }
 .msg { margin: 6px 10px; padding: 6px 10px; background: #fff4ce; border: 1px solid #f1dd8b; border-radius: 4px; }
 .grid-wrap { flex: 1 1 auto; min-height: 0; overflow: auto; position: relative; }

@@ -100,7 +100,7 @@ export function summarize(schede: Scheda[], findings: Finding[]): CardSummary[] 
       dirigente: s.header.dirigente?.value?.trim() || null,
       tipo: s.tipo,
       anni: s.annualita.map((a) => a.anno).filter((y): y is number => y !== null),
-      periodo: s.periodo ? `${s.periodo.from}–${s.periodo.to}` : null,
+      periodo: s.periodo ? (s.periodo.from === s.periodo.to ? `${s.periodo.from}` : `${s.periodo.from}–${s.periodo.to}`) : null,
       livello: last ? { anno: last.anno, livello: last.livello as number } : null,
       livelli: all,
       errori: own.filter((f) => f.gravita === 'errore').length,

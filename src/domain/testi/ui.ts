@@ -194,6 +194,12 @@ export const UI = {
     apri: 'Apri un file .xlsx',
     scarica: 'Scarica cartella di lavoro',
     caricamento: 'Caricamento della cartella di esempio…',
+    /** the sample workbooks the preview offers, one per card system */
+    esempio: 'Esempio',
+    esempi: {
+      sarzana: 'Sarzana — obiettivi gestionali',
+      tortona: 'Tortona — obiettivi per fasi',
+    },
     esempioMancante:
       'La cartella di esempio non è disponibile: apri un file .xlsx con il pulsante qui sopra.',
     fileNonValido: (nome: string) => `«${nome}» non è una cartella di lavoro .xlsx leggibile.`,

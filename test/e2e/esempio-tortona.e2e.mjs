@@ -1,0 +1,51 @@
+// The preview's "Esempio" choice: Tortona's plan (objectives with phases, built from the seed's own text) opens
+// beside the pane; the pane lists its objectives as "Obiettivi per fasi"; Rilevazioni prepares one row per
+// weighted phase; a completion date typed in the grid and Calcola 2024 give the Riepilogo its objective,
+// service and centro rows.
+import { assert, cellText, openPreview, openTab, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
+
+export const name = "anteprima: l'esempio di Tortona (obiettivi per fasi) dal menu Esempio, rilevazioni e calcolo 2024";
+
+export async function run({ page, baseUrl, shot }) {
+  await openPreview(page, baseUrl);
+  await page.getByTestId('esempio').selectOption('tortona');
+  await until(async () => (await page.locator('.toolbar strong').innerText()).trim() === 'tortona-esempio.xlsx', "l'esempio di Tortona non si apre");
+  const pane = page.getByTestId('pane');
+  await until(async () => (await pane.getByTestId('scheda-card').count()) > 50, 'il pannello non elenca gli obiettivi di Tortona');
+  const tabs = await sheetTabs(page);
+  assert(tabs[0] === 'CdR 00 Staff' && tabs.length === 6, `linguette: ${JSON.stringify(tabs)}`);
+  const first = await pane.getByTestId('scheda-card').first().innerText();
+  assert(/Obiettivi per fasi/.test(first), `la prima scheda non dice il suo sistema: ${first}`);
+  assert(new URL(page.url()).searchParams.get('esempio') === 'tortona', `indirizzo: ${page.url()}`);
+  await screens(page, shot, 'esempio-tortona');
+
+  // Rilevazioni: one row per weighted phase
+  await openTab(page, 'rilevazioni');
+  await pane.getByTestId('prepara').click();
+  await until(async () => (await sheetTabs(page)).includes('Rilevazioni'), 'il foglio Rilevazioni non compare');
+  const esito = await pane.getByTestId('esito-rilevazioni').innerText();
+  const righe = Number(/(\d+) righe aggiunte/.exec(esito)?.[1] ?? 0);
+  assert(righe > 100, `esito della preparazione: ${esito}`);
+
+  // a completion date typed in the grid, in the first data row's "Data completamento" cell
+  await showSheet(page, 'Rilevazioni');
+  let col = null;
+  for (const letter of 'ABCDEFGHIJKLMN') if ((await cellText(page, `${letter}1`)) === 'Data completamento') col = letter;
+  assert(col, 'la colonna Data completamento non è nella riga 1');
+  await page.locator(`table.sheet td[data-addr="${col}2"]`).click();
+  await page.keyboard.type('15/06/2024');
+  await page.keyboard.press('Enter');
+  await until(async () => (await cellText(page, `${col}2`)).includes('15/06/2024'), 'la data non è scritta nella griglia');
+
+  // Calcola 2024: the Riepilogo has the objectives' rows, then the services' and centri's
+  await openTab(page, 'calcola');
+  await pane.getByTestId('scelta-anno').click();
+  await page.getByRole('option', { name: '2024' }).click();
+  await pane.getByTestId('calcola').click();
+  await until(async () => (await sheetTabs(page)).includes('Riepilogo'), 'il foglio Riepilogo non compare');
+  await showSheet(page, 'Riepilogo');
+  const riep = await page.locator('table.sheet[data-sheet="Riepilogo"]').innerText();
+  assert(riep.includes('obiettivo per fasi'), 'il Riepilogo non ha le righe degli obiettivi per fasi');
+  assert(/Livello del centro di responsabilità/.test(riep), 'il Riepilogo non ha le righe dei centri');
+  await screens(page, shot, 'esempio-tortona-riepilogo');
+}
