@@ -1,15 +1,20 @@
 /**
  * `schede nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale] [--azioni N]
- *  [--elenco ELENCO.xlsx] [--in FILE.xlsx] --out OUT.xlsx`
- * New standard cards (or cards from a template saved in the --in workbook): one, or one per row of a list.
- * With --in the new sheets are added to a copy of that workbook (written to --out, never over --in).
+ *  [--elenco ELENCO.xlsx|.csv|.txt] [--sistema gestionale|fasi] [--anteprima] [--in FILE.xlsx] --out OUT.xlsx`
+ * New standard cards (or cards from a template saved in the --in workbook, or blank cards of another card system):
+ * one, or one per objective of a list (cells of a workbook, a CSV, or a plan in prose with AREA / Settore headings).
+ * With --in the new sheets are added to a copy of that workbook (written to --out, never over --in);
+ * --anteprima lists what would be made and writes nothing.
  */
 import type { Grid } from '../../domain/grid';
 import { leggiElenco, pianoNuoveSchede, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
 import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
 import { uniqueSheetName } from '../../domain/modelli/nomi';
-import { nuovaScheda } from '../../domain/sistemi';
-import { TESTI_CLI_SISTEMI, TESTI_FASI_NUOVA } from '../../domain/testi/sistemi';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { decodificaTesto, gridDaCsv, leggiElencoTesto, righeDaTesto } from '../../domain/modelli/elencoTesto';
+import { nuovaScheda, sistemaDi } from '../../domain/sistemi';
+import { NOMI_SISTEMI, TESTI_CLI_SISTEMI, TESTI_FASI_NUOVA } from '../../domain/testi/sistemi';
 import { XlsxWorkbook } from '../../workbook/xlsx';
 import { SOVRASCRIVI, openForCli, outputTarget, parseOptions, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
@@ -24,6 +29,7 @@ const OPTIONS = {
   in: { type: 'string' },
   out: { type: 'string' },
   sistema: { type: 'string' },
+  anteprima: { type: 'boolean' },
   ...SOVRASCRIVI,
 } as const;
 
@@ -39,8 +45,13 @@ export function parsePeriodo(text: string): { from: number; to: number } | null 
 export async function nuova(args: string[], io: CliIo): Promise<number> {
   const values = parseOptions(args, OPTIONS, testiConUso(T.usoNuova), io);
   if (!values) return 2;
-  if (!values.out) {
+  if (!values.out && !values.anteprima) {
     io.err(`${T.outMancante}\n${T.usoNuova}`);
+    return 2;
+  }
+  const sistema = (values.sistema ?? 'gestionale').trim().toLowerCase();
+  if (!sistemaDi(sistema)) {
+    io.err(TESTI_CLI_SISTEMI.sistemaNonValido(values.sistema ?? ''));
     return 2;
   }
   const nextYear = new Date().getFullYear() + 1;
@@ -66,65 +77,63 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
-  const target = await outputTarget(values.in, values.out, io.cwd, values.sovrascrivi === true);
-  if ('error' in target) {
-    io.err(target.error);
-    return 2;
-  }
-
-  let wb: XlsxWorkbook;
+  let wb: XlsxWorkbook | null = null;
   let grids: Grid[] = [];
   if (values.in) {
     const opened = await openForCli(values.in, io);
     if (!opened) return 2;
     wb = opened.wb;
     grids = opened.grids;
-  } else {
-    wb = XlsxWorkbook.create();
-  }
-
-  // `--sistema fasi`: a blank card of Tortona's system (card systems: src/domain/sistemi)
-  if (values.sistema !== undefined && values.sistema.trim().toLowerCase() !== 'gestionale') {
-    if (values.sistema.trim().toLowerCase() !== 'fasi') {
-      io.err(TESTI_CLI_SISTEMI.sistemaNonValido(values.sistema));
-      return 2;
-    }
-    const nome = uniqueSheetName(values.titolo || TESTI_FASI_NUOVA.nomeFoglio, grids.map((g) => g.name));
-    const plan = nuovaScheda('fasi', { nomeFoglio: nome, ...(values.titolo ? { titolo: values.titolo } : {}), ...(values.periodo ? { periodo } : {}) })!;
-    await wb.applyWritePlan({ sheets: [plan], select: { sheet: nome, range: 'A1' } });
-    const saved = await saveForCli(wb, target.target, io);
-    if (!saved) return 2;
-    io.out([T.creati(1, saved), T.foglio(nome)].join('\n'));
-    return 0;
   }
 
   let rows: RigaElenco[];
   let numeri: number[] | undefined;
   if (values.elenco) {
-    const elenco = await openForCli(values.elenco, io);
+    const elenco = await leggiElencoFile(values.elenco, io);
     if (!elenco) return 2;
-    rows = [];
-    // the first visible sheet that is a list; sheets holding a card are refused, never read as lists
-    const refused: string[] = [];
-    let lists = 0;
-    for (const g of elenco.grids) {
-      if (g.visibility && g.visibility !== 'visible') continue;
-      const r = leggiElenco(g);
-      if (!r.ok) {
-        refused.push(r.message);
-        continue;
-      }
-      lists++;
-      rows = r.righe;
-      numeri = r.numeri;
-      if (rows.length) break;
-    }
-    if (!rows.length) {
-      io.err(lists === 0 && refused.length ? (refused.length === 1 ? refused[0]! : TESTI_MODELLI.elencoSoloSchede) : TESTI_MODELLI.elencoVuoto);
-      return 2;
-    }
+    ({ rows, numeri } = elenco);
   } else {
     rows = [{ titolo: values.titolo ?? '', tipo }];
+  }
+
+  // what would be made, written nowhere
+  if (values.anteprima) {
+    const taken = new Set(grids.map((g) => g.name));
+    const lines = rows.map((r) => {
+      const nome = uniqueSheetName(r.titolo.trim() || NOMI_SISTEMI[sistema] || T.nomeNuova, taken);
+      taken.add(nome);
+      return T.anteprimaRiga(nome, r.titolo, r.unita ?? null);
+    });
+    io.out([T.anteprima(rows.length, NOMI_SISTEMI[sistema] ?? sistema), ...lines].join('\n'));
+    return 0;
+  }
+
+  const target = await outputTarget(values.in, values.out, io.cwd, values.sovrascrivi === true);
+  if ('error' in target) {
+    io.err(target.error);
+    return 2;
+  }
+  wb ??= XlsxWorkbook.create();
+
+  // `--sistema fasi` (…): blank cards of another card system, one per row (card systems: src/domain/sistemi)
+  if (sistema !== 'gestionale') {
+    const taken = new Set(grids.map((g) => g.name));
+    const sheets = rows.map((r) => {
+      const nome = uniqueSheetName(r.titolo.trim() || (sistema === 'fasi' ? TESTI_FASI_NUOVA.nomeFoglio : (NOMI_SISTEMI[sistema] ?? sistema)), taken);
+      taken.add(nome);
+      return nuovaScheda(sistema, {
+        nomeFoglio: nome,
+        ...(r.titolo.trim() ? { titolo: r.titolo.trim() } : {}),
+        ...(r.dirigente ? { dirigente: r.dirigente } : {}),
+        ...(r.unita ? { unita: r.unita } : {}),
+        ...(values.periodo ? { periodo } : {}),
+      })!;
+    });
+    await wb.applyWritePlan({ sheets, select: { sheet: sheets[0]!.name, range: 'A1' } });
+    const saved = await saveForCli(wb, target.target, io);
+    if (!saved) return 2;
+    io.out([T.creati(sheets.length, saved), ...sheets.map((x) => T.foglio(x.name))].join('\n'));
+    return 0;
   }
 
   const r = pianoNuoveSchede(rows, { periodo, tipo, azioniPerAnnualita: azioni }, grids, values.modello, numeri);
@@ -137,4 +146,52 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
   if (!saved) return 2;
   io.out([T.creati(r.fogli.length, saved), ...r.fogli.map(T.foglio)].join('\n'));
   return 0;
+}
+
+/**
+ * The rows of the list file: a workbook (its first visible sheet that is a list; sheets holding a card are refused),
+ * a .csv (header Titolo | Dirigente | Unità …, `;` or `,`) or a .txt (a plan in prose: bullets under AREA / Settore
+ * headings, or one objective per line). Text files in UTF-8 or Windows-1252.
+ */
+async function leggiElencoFile(file: string, io: CliIo): Promise<{ rows: RigaElenco[]; numeri?: number[] } | null> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.txt' || ext === '.csv') {
+    let text: string;
+    try {
+      text = decodificaTesto(new Uint8Array(await readFile(resolve(io.cwd, file))));
+    } catch {
+      io.err(T.elencoIlleggibile(file));
+      return null;
+    }
+    if (ext === '.txt') {
+      const rows = righeDaTesto(leggiElencoTesto(text));
+      if (!rows.length) {
+        io.err(TESTI_MODELLI.elencoVuoto);
+        return null;
+      }
+      return { rows };
+    }
+    const r = leggiElenco(gridDaCsv(text, basename(file)));
+    if (!r.ok || !r.righe.length) {
+      io.err(r.ok ? TESTI_MODELLI.elencoVuoto : r.message);
+      return null;
+    }
+    return { rows: r.righe, numeri: r.numeri };
+  }
+  const elenco = await openForCli(file, io);
+  if (!elenco) return null;
+  const refused: string[] = [];
+  let lists = 0;
+  for (const g of elenco.grids) {
+    if (g.visibility && g.visibility !== 'visible') continue;
+    const r = leggiElenco(g);
+    if (!r.ok) {
+      refused.push(r.message);
+      continue;
+    }
+    lists++;
+    if (r.righe.length) return { rows: r.righe, numeri: r.numeri };
+  }
+  io.err(lists === 0 && refused.length ? (refused.length === 1 ? refused[0]! : TESTI_MODELLI.elencoSoloSchede) : TESTI_MODELLI.elencoVuoto);
+  return null;
 }

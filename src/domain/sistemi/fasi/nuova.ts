@@ -20,7 +20,8 @@ export function nuovaFasi(opts: OpzioniNuova): SheetPlan {
   let r = 0;
   b.put(r++, 0, 5, E.centro, STILE.sezione);
   b.put(r++, 0, 5, `${E.dirigente}: ${opts.dirigente ?? ''}`.trim(), { ...STILE.sezione, locked: false });
-  b.put(r++, 0, 5, `${E.servizio} ${opts.unita ?? ''}`.trim(), { ...STILE.sezione, locked: false });
+  // the service heading in capitals, as Tortona writes it (and as the reader knows a heading from prose)
+  b.put(r++, 0, 5, `${E.servizio} ${(opts.unita ?? '').toLocaleUpperCase('it')}`.trim(), { ...STILE.sezione, locked: false });
   r++;
   const titoloRow = r;
   b.put(r++, 0, 5, `${opts.titolo ?? T.titolo}${opts.periodo ? ` (OBIETTIVO ${anno})` : ''}`, { ...STILE.titolo, hAlign: 'left' });
