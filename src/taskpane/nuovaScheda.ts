@@ -4,13 +4,49 @@ import type { SheetPlan, WritePlan } from '../domain/plan';
 import type { Scheda } from '../domain/scheda/types';
 import { buildSchedaStandard, listeSeMancanti, type TipoScheda } from '../domain/modelli/standard';
 import { buildSchedeDaElenco, controllaRighe, readElenco, type RigaElenco } from '../domain/modelli/elenco';
-import { uniqueSheetName } from '../domain/modelli/nomi';
+import { nomiPerTitoli, uniqueSheetName } from '../domain/modelli/nomi';
+import { leggiElencoTesto, righeDaTesto } from '../domain/modelli/elencoTesto';
+import { NOMI_SISTEMA, schedeDaRighe } from '../domain/sistemi';
 import { buildFromTemplate, listTemplates, saveAsTemplate } from '../domain/modelli/salvati';
 import { standardizza } from '../domain/modelli/standardizza';
 import { UI } from '../domain/testi/ui';
 
 /** the value of the built-in template in the pane's template choice */
 export const STANDARD = '__standard__';
+/** the value of another card system's blank card in the same choice: "sistema:fasi" */
+const SISTEMA = 'sistema:';
+
+/** the card systems other than Sarzana's grid, as choices beside the templates */
+export function sceltaSistemi(): { value: string; label: string }[] {
+  return NOMI_SISTEMA.filter((n) => n !== 'gestionale' && UI.nuova.sistemi[n]).map((n) => ({ value: `${SISTEMA}${n}`, label: UI.nuova.sistemi[n]! }));
+}
+
+/** the card system a choice names, or null for a template */
+export function sistemaScelto(modello: string): string | null {
+  return modello.startsWith(SISTEMA) ? modello.slice(SISTEMA.length) : null;
+}
+
+/**
+ * A pasted list: columns copied from Excel (tab-separated, a header naming Titolo …) are read as a range of cells;
+ * any other text as a plan in prose (bullets under AREA / Settore headings) or one objective per line.
+ */
+export function righeDaIncollato(text: string): RigaElenco[] {
+  const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim());
+  if (lines.length && lines.filter((l) => l.includes('\t')).length >= Math.ceil(lines.length / 2)) {
+    return readElenco(gridFromRows(lines.map((l) => l.split('\t'))));
+  }
+  return righeDaTesto(leggiElencoTesto(text));
+}
+
+function gridFromRows(rows: string[][]): Grid {
+  return { name: 'Elenco', merges: [], rows: rows.map((r) => r.map((v) => (v.trim() ? { v: v.trim(), t: v.trim() } : undefined))) } as Grid;
+}
+
+/** the sheets a list will make, shown before anything is written */
+export function anteprimaNuove(rows: readonly RigaElenco[], existing: string[]): { foglio: string; titolo: string; unita: string | null }[] {
+  const nomi = nomiPerTitoli(rows.map((r) => r.titolo), existing, UI.tabs.nuova);
+  return rows.map((r, i) => ({ foglio: nomi[i]!, titolo: r.titolo, unita: r.unita ?? null }));
+}
 
 export interface OpzioniNuova {
   periodo: { from: number; to: number };
@@ -42,6 +78,11 @@ export function creaDaModello(modello: string, grids: Grid[], o: OpzioniNuova, e
   const list: RigaElenco[] = rows ?? [{ titolo: o.titolo ?? '', dirigente: o.dirigente, unita: o.unita }];
   const refused = controllaRighe(list);
   if (refused) return { ok: false, message: refused };
+  const sistema = sistemaScelto(modello);
+  if (sistema) {
+    const plan = schedeDaRighe(sistema, list, existing, o.periodo);
+    return plan ? { ok: true, plan } : { ok: false, message: UI.nuova.elencoVuoto };
+  }
   if (modello === STANDARD && rows) return { ok: true, plan: buildSchedeDaElenco(rows, base, existing) };
   const sheets: SheetPlan[] = [];
   for (const r of list) {

@@ -9,12 +9,12 @@
 import type { Grid } from '../../domain/grid';
 import { leggiElenco, pianoNuoveSchede, tipoOf, type RigaElenco, type TipoScheda } from '../../domain/modelli';
 import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modelli';
-import { uniqueSheetName } from '../../domain/modelli/nomi';
+import { nomiPerTitoli } from '../../domain/modelli/nomi';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { decodificaTesto, gridDaCsv, leggiElencoTesto, righeDaTesto } from '../../domain/modelli/elencoTesto';
-import { nuovaScheda, sistemaDi } from '../../domain/sistemi';
-import { NOMI_SISTEMI, TESTI_CLI_SISTEMI, TESTI_FASI_NUOVA } from '../../domain/testi/sistemi';
+import { schedeDaRighe, sistemaDi } from '../../domain/sistemi';
+import { NOMI_SISTEMI, TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { XlsxWorkbook } from '../../workbook/xlsx';
 import { SOVRASCRIVI, openForCli, outputTarget, parseOptions, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
@@ -98,13 +98,8 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
 
   // what would be made, written nowhere
   if (values.anteprima) {
-    const taken = new Set(grids.map((g) => g.name));
-    const lines = rows.map((r) => {
-      const nome = uniqueSheetName(r.titolo.trim() || NOMI_SISTEMI[sistema] || T.nomeNuova, taken);
-      taken.add(nome);
-      return T.anteprimaRiga(nome, r.titolo, r.unita ?? null);
-    });
-    io.out([T.anteprima(rows.length, NOMI_SISTEMI[sistema] ?? sistema), ...lines].join('\n'));
+    const nomi = nomiPerTitoli(rows.map((r) => r.titolo), grids.map((g) => g.name), NOMI_SISTEMI[sistema] ?? T.nomeNuova);
+    io.out([T.anteprima(rows.length, NOMI_SISTEMI[sistema] ?? sistema), ...rows.map((r, i) => T.anteprimaRiga(nomi[i]!, r.titolo, r.unita ?? null))].join('\n'));
     return 0;
   }
 
@@ -117,22 +112,12 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
 
   // `--sistema fasi` (…): blank cards of another card system, one per row (card systems: src/domain/sistemi)
   if (sistema !== 'gestionale') {
-    const taken = new Set(grids.map((g) => g.name));
-    const sheets = rows.map((r) => {
-      const nome = uniqueSheetName(r.titolo.trim() || (sistema === 'fasi' ? TESTI_FASI_NUOVA.nomeFoglio : (NOMI_SISTEMI[sistema] ?? sistema)), taken);
-      taken.add(nome);
-      return nuovaScheda(sistema, {
-        nomeFoglio: nome,
-        ...(r.titolo.trim() ? { titolo: r.titolo.trim() } : {}),
-        ...(r.dirigente ? { dirigente: r.dirigente } : {}),
-        ...(r.unita ? { unita: r.unita } : {}),
-        ...(values.periodo ? { periodo } : {}),
-      })!;
-    });
-    await wb.applyWritePlan({ sheets, select: { sheet: sheets[0]!.name, range: 'A1' } });
+    const plan = schedeDaRighe(sistema, rows, grids.map((g) => g.name), values.periodo ? periodo : undefined)!;
+    await wb.applyWritePlan(plan);
     const saved = await saveForCli(wb, target.target, io);
     if (!saved) return 2;
-    io.out([T.creati(sheets.length, saved), ...sheets.map((x) => T.foglio(x.name))].join('\n'));
+    const fogli = (plan.sheets ?? []).map((x) => x.name);
+    io.out([T.creati(fogli.length, saved), ...fogli.map(T.foglio)].join('\n'));
     return 0;
   }
 

@@ -41,3 +41,13 @@ export function uniqueSheetName(title: string, taken: Iterable<string>): string 
     if (!used.has(name.toLowerCase())) return name;
   }
 }
+
+/** the sheet names one card per title gets, in order, beside `taken` (what a preview shows before writing) */
+export function nomiPerTitoli(titoli: readonly string[], taken: Iterable<string>, vuoto: string): string[] {
+  const used = new Set(taken);
+  return titoli.map((t) => {
+    const nome = uniqueSheetName(t.trim() || vuoto, used);
+    used.add(nome);
+    return nome;
+  });
+}

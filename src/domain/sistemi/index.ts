@@ -10,6 +10,9 @@ import { type Grid, isEmptyCell } from '../grid';
 import { isOwnSheet } from '../scheda';
 import type { Scheda } from '../scheda/types';
 import { MSG_SISTEMI, TESTI_FASI_CALCOLO, segnalazioniTesto } from '../testi';
+import { NOMI_SISTEMI } from '../testi/sistemi';
+import { nomiPerTitoli } from '../modelli/nomi';
+import type { WritePlan } from '../plan';
 import { fasi, livelliGruppi, obiettivoDi, type LivelloGruppo } from './fasi';
 import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
@@ -141,6 +144,31 @@ export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[]): Calc
 /** the system a card of the shared compute belongs to */
 export function sistemaDellaScheda(s: Scheda): NomeSistema {
   return obiettivoDi(s) ? 'fasi' : 'gestionale';
+}
+
+/**
+ * one blank card of the named system per row of a list (`--elenco`, the pane's list), each on a sheet named after
+ * its title (unique beside `existing`), its unit or service filled in; null for an unknown system
+ */
+export function schedeDaRighe(
+  nome: string,
+  righe: readonly { titolo: string; dirigente?: string; unita?: string }[],
+  existing: Iterable<string>,
+  periodo?: { from: number; to: number },
+): WritePlan | null {
+  const s = sistemaDi(nome);
+  if (!s || !righe.length) return null;
+  const nomi = nomiPerTitoli(righe.map((r) => r.titolo), existing, NOMI_SISTEMI[nome] ?? nome);
+  const sheets = righe.map((r, i) =>
+    s.nuova({
+      nomeFoglio: nomi[i],
+      ...(r.titolo.trim() ? { titolo: r.titolo.trim() } : {}),
+      ...(r.dirigente ? { dirigente: r.dirigente } : {}),
+      ...(r.unita ? { unita: r.unita } : {}),
+      ...(periodo ? { periodo } : {}),
+    }),
+  );
+  return { sheets, select: { sheet: sheets[0]!.name, range: 'A1' } };
 }
 
 /** a blank card of the named system; null for an unknown name */

@@ -135,6 +135,17 @@ export const UI = {
     daScheda: 'Dalla scheda esistente',
     una: 'Una scheda',
     elenco: 'Un elenco (intervallo selezionato)',
+    elencoTesto: 'Un elenco incollato (testo)',
+    elencoTestoAiuto:
+      'Incolla l\'elenco degli obiettivi: le righe con il trattino sotto i titoli «AREA …» e «(Settore …)» di un piano, oppure un obiettivo per riga, oppure le colonne copiate da Excel con l\'intestazione.',
+    elencoTestoCampo: 'Elenco degli obiettivi',
+    /** what a list will make, before anything is written */
+    anteprima: (n: number) => (n === 1 ? 'Sarà creato 1 foglio:' : `Saranno creati ${n} fogli:`),
+    anteprimaAltri: (n: number) => `… e altri ${n}.`,
+    /** the card systems offered beside the templates */
+    sistemi: {
+      fasi: 'Obiettivi per fasi (come Tortona)',
+    } as Record<string, string>,
     elencoAiuto:
       'Seleziona in Excel un intervallo con le colonne titolo, dirigente, unità, missione, programma (una riga per obiettivo; la prima riga può essere l\'intestazione).',
     elencoLetto: (n: number) => (n === 1 ? '1 obiettivo nell\'intervallo selezionato.' : `${n} obiettivi nell'intervallo selezionato.`),

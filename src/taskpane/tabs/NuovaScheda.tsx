@@ -11,6 +11,7 @@ import {
   RadioGroup,
   SpinButton,
   Text,
+  Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { Add20Regular, DocumentTable20Regular, Save20Regular, TableSimple20Regular } from '@fluentui/react-icons';
@@ -19,11 +20,27 @@ import { UI } from '../../domain/testi/ui';
 import { Notice } from '../ErrorBar';
 import { gridFromValues, parsePeriodo, schedaKey } from '../model';
 import { useKeptNotice } from '../kept';
-import { creaDaModello, elencoModelli, modelloPlan, readElencoRows, standardizzaPlan, STANDARD, type Esito as PlanEsito } from '../nuovaScheda';
+import {
+  anteprimaNuove,
+  creaDaModello,
+  elencoModelli,
+  modelloPlan,
+  readElencoRows,
+  righeDaIncollato,
+  sceltaSistemi,
+  sistemaScelto,
+  standardizzaPlan,
+  STANDARD,
+  type Esito as PlanEsito,
+} from '../nuovaScheda';
+import type { RigaElenco } from '../../domain/modelli/elenco';
 import { SchedaPicker, useSchedaChoice } from './SchedaPicker';
 import { useTabStyles, type TabProps } from './Panoramica';
 
-type Origine = 'una' | 'elenco';
+type Origine = 'una' | 'elenco' | 'testo';
+
+/** how many of a list's new sheets the preview names before "… e altri N" */
+const ANTEPRIMA_MAX = 12;
 
 const useStyles = makeStyles({
   details: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: '18px' },
@@ -68,11 +85,17 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const [tipo, setTipo] = useState<'comune' | 'individuale'>('comune');
   const [azioni, setAzioni] = useState(5);
   const [numAnnualita, setNumAnnualita] = useState(3);
-  const [elenco, setElenco] = useState<{ count: number; titoli: string[]; values: (string | number | boolean | null)[][] } | null>(null);
+  const [elenco, setElenco] = useState<{ rows: RigaElenco[]; values: (string | number | boolean | null)[][] } | null>(null);
+  const [testo, setTesto] = useState('');
   const [nomeModello, setNomeModello] = useState('');
   const [busy, setBusy] = useState(false);
 
   const modelli = useMemo(() => elencoModelli(wb.grids), [wb.grids]);
+  const sistemi = useMemo(() => sceltaSistemi(), []);
+  const sistema = sistemaScelto(modello);
+  const incollate = useMemo(() => (origine === 'testo' ? righeDaIncollato(testo) : []), [origine, testo]);
+  const righeLista = origine === 'testo' ? incollate : origine === 'elenco' ? (elenco?.rows ?? []) : [];
+  const anteprima = useMemo(() => anteprimaNuove(righeLista, wb.grids.map((g) => g.name)), [righeLista, wb.grids]);
   const periodoOk = parsePeriodo(periodo);
   const names = wb.grids.map((g) => g.name);
   const { scheda, setCardKey, pickFromSelection } = useSchedaChoice({ wb, port });
@@ -105,9 +128,8 @@ export default function NuovaScheda({ wb, port }: TabProps) {
     const sel = await wb.run(() => port.getSelection());
     const values = sel?.values ?? [];
     const rows = readElencoRows(gridFromValues(values));
-    const count = rows.length;
-    setElenco({ count, titoli: rows.map((r) => r.titolo), values });
-    setNotice(count ? null : { at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
+    setElenco({ rows, values });
+    setNotice(rows.length ? null : { at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
   };
 
   const crea = async () => {
@@ -115,6 +137,12 @@ export default function NuovaScheda({ wb, port }: TabProps) {
     const opts = { periodo: periodoOk, tipo, azioniPerAnnualita: azioni, annualita: numAnnualita };
     if (origine === 'una') {
       await write('crea', creaDaModello(modello, wb.grids, { ...opts, titolo, dirigente, unita }, names), created);
+    } else if (origine === 'testo') {
+      if (!incollate.length) {
+        setNotice({ at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
+        return;
+      }
+      await write('crea', creaDaModello(modello, wb.grids, opts, names, incollate), created);
     } else {
       let values = elenco?.values;
       if (!values) {
@@ -135,12 +163,17 @@ export default function NuovaScheda({ wb, port }: TabProps) {
       <Text size={200}>{UI.nuova.intro}</Text>
       <Field label={UI.nuova.modello}>
         <Dropdown
-          value={modello === STANDARD ? UI.nuova.standard : modello}
+          value={modello === STANDARD ? UI.nuova.standard : (sistemi.find((x) => x.value === modello)?.label ?? modello)}
           selectedOptions={[modello]}
           onOptionSelect={(_, d) => d.optionValue && setModello(d.optionValue)}
           data-testid="scelta-modello"
         >
           <Option value={STANDARD}>{UI.nuova.standard}</Option>
+          {sistemi.map((x) => (
+            <Option key={x.value} value={x.value} text={x.label}>
+              {x.label}
+            </Option>
+          ))}
           {modelli.map((m) => (
             <Option key={m} value={m}>
               {m}
@@ -152,6 +185,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
         <RadioGroup value={origine} onChange={(_, d) => setOrigine(d.value as Origine)}>
           <Radio value="una" label={UI.nuova.una} />
           <Radio value="elenco" label={UI.nuova.elenco} data-testid="origine-elenco" />
+          <Radio value="testo" label={UI.nuova.elencoTesto} data-testid="origine-testo" />
         </RadioGroup>
       </Field>
       {origine === 'una' ? (
@@ -166,26 +200,37 @@ export default function NuovaScheda({ wb, port }: TabProps) {
             <Input value={unita} onChange={(_, d) => setUnita(d.value)} />
           </Field>
         </>
-      ) : (
+      ) : origine === 'elenco' ? (
         <>
           <Text size={200}>{UI.nuova.elencoAiuto}</Text>
           <Button icon={<TableSimple20Regular />} onClick={() => void leggiSelezione()}>
             {UI.nuova.leggiSelezione}
           </Button>
-          {elenco && elenco.count > 0 && (
-            <>
-              <Text data-testid="elenco-letto">{UI.nuova.elencoLetto(elenco.count)}</Text>
-              <ol className={styles.titoli}>
-                {elenco.titoli.slice(0, 12).map((t, i) => (
-                  <li key={i}>
-                    <Text size={200}>{t}</Text>
-                  </li>
-                ))}
-                {elenco.titoli.length > 12 && <li>…</li>}
-              </ol>
-            </>
-          )}
+          {elenco && elenco.rows.length > 0 && <Text data-testid="elenco-letto">{UI.nuova.elencoLetto(elenco.rows.length)}</Text>}
         </>
+      ) : (
+        <>
+          <Text size={200}>{UI.nuova.elencoTestoAiuto}</Text>
+          <Field label={UI.nuova.elencoTestoCampo}>
+            <Textarea value={testo} onChange={(_, d) => setTesto(d.value)} resize="vertical" rows={6} data-testid="elenco-testo" />
+          </Field>
+        </>
+      )}
+      {origine !== 'una' && anteprima.length > 0 && (
+        <div data-testid="anteprima-nuove">
+          <Text weight="semibold">{UI.nuova.anteprima(anteprima.length)}</Text>
+          <ol className={styles.titoli}>
+            {anteprima.slice(0, ANTEPRIMA_MAX).map((a, i) => (
+              <li key={i} data-testid="anteprima-foglio">
+                <Text size={200}>
+                  <strong>{a.foglio}</strong>
+                  {a.unita ? ` · ${a.unita}` : ''}
+                </Text>
+              </li>
+            ))}
+          </ol>
+          {anteprima.length > ANTEPRIMA_MAX && <Text size={200}>{UI.nuova.anteprimaAltri(anteprima.length - ANTEPRIMA_MAX)}</Text>}
+        </div>
       )}
       <div className={tab.row}>
         <Field
@@ -195,14 +240,16 @@ export default function NuovaScheda({ wb, port }: TabProps) {
         >
           <Input value={periodo} onChange={(_, d) => setPeriodo(d.value)} style={{ width: 120 }} data-testid="nuova-periodo" />
         </Field>
-        <Field label={UI.nuova.tipo}>
-          <RadioGroup layout="horizontal" value={tipo} onChange={(_, d) => setTipo(d.value as 'comune' | 'individuale')}>
-            <Radio value="comune" label={UI.nuova.comune} />
-            <Radio value="individuale" label={UI.nuova.individuale} />
-          </RadioGroup>
-        </Field>
+        {!sistema && (
+          <Field label={UI.nuova.tipo}>
+            <RadioGroup layout="horizontal" value={tipo} onChange={(_, d) => setTipo(d.value as 'comune' | 'individuale')}>
+              <Radio value="comune" label={UI.nuova.comune} />
+              <Radio value="individuale" label={UI.nuova.individuale} />
+            </RadioGroup>
+          </Field>
+        )}
       </div>
-      <div className={tab.row}>
+      <div className={tab.row} hidden={!!sistema}>
         <Field label={UI.nuova.azioni}>
           <SpinButton
             value={azioni}
