@@ -10,6 +10,7 @@ import { NOMI_SISTEMA, schedeDaRighe } from '../domain/sistemi';
 import { buildFromTemplate, listTemplates, saveAsTemplate } from '../domain/modelli/salvati';
 import { standardizza } from '../domain/modelli/standardizza';
 import { UI } from '../domain/testi/ui';
+import { gridFromValues } from './model';
 
 /** the value of the built-in template in the pane's template choice */
 export const STANDARD = '__standard__';
@@ -33,13 +34,9 @@ export function sistemaScelto(modello: string): string | null {
 export function righeDaIncollato(text: string): RigaElenco[] {
   const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim());
   if (lines.length && lines.filter((l) => l.includes('\t')).length >= Math.ceil(lines.length / 2)) {
-    return readElenco(gridFromRows(lines.map((l) => l.split('\t'))));
+    return readElenco(gridFromValues(lines.map((l) => l.split('\t').map((v) => v.trim())), 'Elenco'));
   }
   return righeDaTesto(leggiElencoTesto(text));
-}
-
-function gridFromRows(rows: string[][]): Grid {
-  return { name: 'Elenco', merges: [], rows: rows.map((r) => r.map((v) => (v.trim() ? { v: v.trim(), t: v.trim() } : undefined))) } as Grid;
 }
 
 /** the sheets a list will make, shown before anything is written */
