@@ -105,6 +105,11 @@ export async function run({ page, baseUrl }) {
     await openTab(page, 'nuova');
     await pane.getByTestId('nuova-titolo').waitFor();
     await check(`${tema}/nuova`);
+    // a pasted list and the sheets it will make
+    await pane.getByTestId('origine-testo').click();
+    await pane.getByTestId('elenco-testo').fill('AREA POLIZIA LOCALE\n(Settore Vigilanza)\n- Controllo del territorio\n- Educazione stradale');
+    await pane.getByTestId('anteprima-nuove').waitFor();
+    await check(`${tema}/nuova: elenco incollato`);
 
     if (tema === 'chiaro') {
       await check('anteprima', '.book');
