@@ -6,6 +6,8 @@ import {
   Button,
   FluentProvider,
   makeStyles,
+  Field,
+  ProgressBar,
   Spinner,
   Tab,
   TabList,
@@ -112,6 +114,11 @@ export function App({ port, dark = false, initialTab = 'panoramica' }: AppProps)
       </TabList>
       <main className={styles.body}>
         <ErrorBar error={wb.error} onDismiss={wb.clearError} />
+        {wb.lettura !== null && (
+          <Field validationMessage={UI.lettura(Math.round(wb.lettura * 100))} validationState="none" data-testid="lettura">
+            <ProgressBar value={wb.lettura} thickness="large" />
+          </Field>
+        )}
         {/* the panel is named by the selected tab (a <main> cannot take role="tabpanel") */}
         <div className={styles.panel} role="tabpanel" id={PANEL_ID} aria-labelledby={`${PANEL_ID}-${tab}`}>
           <KeptContext.Provider value={kept}>

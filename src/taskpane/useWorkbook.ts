@@ -14,6 +14,8 @@ export interface WorkbookView {
   schede: Scheda[];
   findings: Finding[];
   loading: boolean;
+  /** how far a long read has gone (0..1); null when no read is under way or it is quick */
+  lettura: number | null;
   /**
    * Counts the changes to the workbook (a read whose cells differ from the last one): what a tab shows about the
    * workbook (results, outcome messages) holds until it changes. `ownChange`: the last change was the pane's write.
@@ -48,6 +50,7 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     findings: [],
   });
   const [loading, setLoading] = useState(true);
+  const [lettura, setLettura] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const seq = useRef(0);
   const writing = useRef(false);
@@ -62,8 +65,16 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     const my = ++seq.current;
     pending.current = false;
     setLoading(true);
+    // a long read (hundreds of cards, several syncs) says how far it has gone, a few times a second at most
+    let shown = 0;
+    const onProgress = (done: number, total: number) => {
+      const now = Date.now();
+      if (my !== seq.current || total <= 0 || done >= total || now - shown < 150) return;
+      shown = now;
+      setLettura(done / total);
+    };
     try {
-      const grids = await port.readSheets();
+      const grids = await port.readSheets({ onProgress });
       const next = { grids, ...analyse(grids) };
       if (my === seq.current) {
         latest.current = next;
@@ -75,7 +86,10 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     } catch (e) {
       if (my === seq.current) setError(e);
     } finally {
-      if (my === seq.current) setLoading(false);
+      if (my === seq.current) {
+        setLoading(false);
+        setLettura(null);
+      }
     }
   }, [port]);
 
@@ -128,5 +142,5 @@ export function useWorkbook(port: WorkbookPort): WorkbookView {
     return latest.current;
   }, [refresh]);
 
-  return { ...state, loading, revision: change.revision, ownChange: change.own, error, refresh: () => refresh(), current, apply, run, clearError: () => setError(null) };
+  return { ...state, loading, lettura, revision: change.revision, ownChange: change.own, error, refresh: () => refresh(), current, apply, run, clearError: () => setError(null) };
 }

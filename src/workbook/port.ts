@@ -25,10 +25,17 @@ export interface Selection {
   values?: (string | number | boolean | null)[][];
 }
 
+export interface ReadSheetsOptions {
+  onProgress?(done: number, total: number): void;
+}
+
 export interface WorkbookPort {
   readonly capabilities: Capabilities;
-  /** every sheet as a grid (values with dates as Date, displayed text, number formats, merges) */
-  readSheets(): Promise<Grid[]>;
+  /**
+   * every sheet as a grid (values with dates as Date, displayed text, number formats, merges); `onProgress` follows
+   * a long read (rows or bytes read of the total) so the pane can show how far it has gone
+   */
+  readSheets(opts?: ReadSheetsOptions): Promise<Grid[]>;
   /** apply a whole plan as one batch: new sheets, deletions, cell changes */
   applyWritePlan(plan: WritePlan): Promise<void>;
   /** move Excel's selection (the preview highlights the cells) */

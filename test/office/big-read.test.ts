@@ -25,9 +25,10 @@ async function read(grids: Grid[], opts: { budget?: number; noLimit?: boolean } 
   const fake: FakeExcel = makeFakeExcelFromGrids(grids);
   if (opts.noLimit) fake.responseLimit = undefined;
   const wb = new OfficeWorkbook(fake.host, { readBudgetBytes: opts.budget });
-  const got = await wb.readSheets();
+  const progress: [number, number][] = [];
+  const got = await wb.readSheets({ onProgress: (done, tot) => void progress.push([done, tot]) });
   expect(wb.lastSyncs.read).toBe(fake.syncs);
-  return { got, syncs: fake.syncs, bytes: [...fake.responseBytes], wb };
+  return { got, syncs: fake.syncs, bytes: [...fake.responseBytes], wb, progress };
 }
 
 /** the read grids equal the source grids (as the xlsx reader gave them) and a read with a small budget */
@@ -86,6 +87,13 @@ describe('Office read of big workbooks under Excel on the web’s 5 MB response 
     expectSyncsFollowPayload(big.syncs, big.bytes);
     expectSameGrids(big.got, grids, grids);
     expect(readWorkbook(big.got)).toHaveLength(1000);
+    // the pane's progress: once per sync that brings rows, rising to every row of the sheet
+    const rows = grids[0]!.rows.length;
+    expect(big.progress.length).toBe(big.syncs - 1);
+    expect(big.progress.every(([, t]) => t === rows)).toBe(true);
+    expect(big.progress.map(([d]) => d)).toEqual([...big.progress.map(([d]) => d)].sort((a, b) => a - b));
+    expect(big.progress.at(-1)).toEqual([rows, rows]);
+    expect(big.progress[0]![0]).toBeLessThan(rows);
   });
 
   it('reads 1,000 cards on separate sheets in about one sync per 4 MB (was 18–22)', async () => {

@@ -200,6 +200,9 @@ export const UI = {
     link: 'Apri l\'anteprima',
   },
 
+  /** a long read of the workbook */
+  lettura: (pct: number) => `Lettura della cartella: ${pct}%`,
+
   anteprima: {
     titolo: 'Schede Obiettivi — anteprima',
     apri: 'Apri un file .xlsx',

@@ -11,7 +11,7 @@ import { parseRange } from '../../domain/grid';
 import type { WritePlan } from '../../domain/plan';
 import { isEmptyPlan } from '../../domain/plan';
 import { TESTI_OFFICE } from '../../domain/testi/office';
-import type { Capabilities, Selection, WorkbookPort } from '../port';
+import type { Capabilities, ReadSheetsOptions, Selection, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
 import { mayBeMergeLimit, toWorkbookError } from './errors';
 import { globalOfficeHost, isOfficeAvailable, officeReadyInExcel, type OfficeHost } from './host';
@@ -86,18 +86,18 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  async readSheets(): Promise<Grid[]> {
+  async readSheets(opts: ReadSheetsOptions = {}): Promise<Grid[]> {
     this.requireMinimum();
     const withMerges = this.supports('1.13');
     let result: ReadResult;
     try {
-      result = await this.readFull(withMerges);
+      result = await this.readFull(withMerges, opts.onProgress);
     } catch (e) {
       if (!withMerges || !mayBeMergeLimit(e)) throw toWorkbookError(e);
       // getMergedAreasOrNullObject fails above 512 merged areas (many cards on one sheet): read the cells
       // without merges, then the merges in bands of rows (more syncs, only for such workbooks)
       try {
-        result = await this.readFull(false);
+        result = await this.readFull(false, opts.onProgress);
       } catch (e2) {
         throw toWorkbookError(e2);
       }
@@ -118,8 +118,8 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** list + data: 2 syncs for tens of cards, then one per ~4 MB of response (see readAll) */
-  private async readFull(withMerges: boolean): Promise<ReadResult> {
-    return this.host.run((ctx) => readAll(ctx, { withMerges, budget: this.readBudget, knownRows: this.knownRows }));
+  private async readFull(withMerges: boolean, onProgress?: ReadSheetsOptions['onProgress']): Promise<ReadResult> {
+    return this.host.run((ctx) => readAll(ctx, { withMerges, budget: this.readBudget, knownRows: this.knownRows, ...(onProgress ? { onProgress } : {}) }));
   }
 
   async applyWritePlan(plan: WritePlan): Promise<void> {

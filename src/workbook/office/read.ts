@@ -74,6 +74,8 @@ export interface ReadOptions {
    * the budget, so a re-read (after a compute) takes 2 syncs even with a long Rilevazioni sheet
    */
   knownRows?: ReadonlyMap<string, number>;
+  /** rows read of the workbook's rows, after each sync that brings rows */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface ReadResult {
@@ -158,6 +160,9 @@ export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Pro
   bounds.forEach((b, i) => {
     if (b && b.r2 + 1 > heads[i]) rest.push({ sheet: i, from: Math.max(heads[i] + 1, b.r1 + 1), to: b.r2 + 1 });
   });
+  const total = bounds.reduce((t, b) => t + (b ? b.r2 + 1 : 0), 0);
+  let left = rest.reduce((t, b) => t + b.to - b.from + 1, 0);
+  opts.onProgress?.(total - left, total);
   const width = (sheet: number) => {
     const b = bounds![sheet]!;
     return b.c2 - b.c1 + 1;
@@ -178,6 +183,8 @@ export async function readAll(ctx: Excel.RequestContext, opts: ReadOptions): Pro
       continue;
     }
     for (const q of queued) takeBlock(q, grids, seen, rate);
+    left -= batch.reduce((t, b) => t + b.to - b.from + 1, 0);
+    opts.onProgress?.(total - left, total);
   }
   return { grids, infos, syncs };
 }

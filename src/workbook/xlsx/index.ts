@@ -11,7 +11,7 @@
 import { parseA1, parseRange, rangeToA1, type Grid } from '../../domain/grid';
 import type { CellWrite, WritePlan } from '../../domain/plan';
 import { TESTI_XLSX } from '../../domain/testi/xlsx';
-import { WorkbookError, type Capabilities, type Selection, type WorkbookPort } from '../port';
+import { WorkbookError, type Capabilities, type ReadSheetsOptions, type Selection, type WorkbookPort } from '../port';
 import { dropCalcChain, listSheets, removeSheet, tablesOf, workbookPart } from './book';
 import { readGrids, type ReadOptions } from './lettura';
 import { Parts, attr, setAttr } from './parts';
@@ -89,8 +89,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.parts.toZip();
   }
 
-  async readSheets(): Promise<Grid[]> {
-    return this.read();
+  async readSheets(opts: ReadSheetsOptions = {}): Promise<Grid[]> {
+    return this.read(opts.onProgress ? { onProgress: opts.onProgress } : {});
   }
 
   private read(opts: ReadOptions = {}): Grid[] {
