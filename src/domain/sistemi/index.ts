@@ -10,18 +10,20 @@ import type { Finding } from '../controlli/types';
 import { type Grid, isEmptyCell } from '../grid';
 import { isOwnSheet } from '../scheda';
 import type { Scheda } from '../scheda/types';
-import { MSG_SISTEMI, TESTI_FASI_CALCOLO, segnalazioniTesto } from '../testi';
+import { MSG_SISTEMI, TESTI_FASI_CALCOLO, TESTI_MATRICE_CALCOLO, segnalazioniTesto } from '../testi';
 import { fasi, livelliGruppi, obiettivoDi, type LivelloGruppo } from './fasi';
 import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
+import { cartaMatriceDi, contributiAree, matrice, type ContributoArea } from './matrice';
+import type { CartaMatrice } from './matrice/types';
 import type { NomeSistema, OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
 
 export type * from './types';
-export { fasi, gestionale };
+export { fasi, gestionale, matrice };
 
 /** every system, in the order they are tried */
-export const SISTEMI = { gestionale, fasi } as const;
-export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi'];
+export const SISTEMI = { gestionale, fasi, matrice } as const;
+export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi', 'matrice'];
 
 export function sistemaDi(nome: string): SistemaSchede<never> | null {
   return (NOMI_SISTEMA as string[]).includes(nome) ? (SISTEMI[nome as NomeSistema] as unknown as SistemaSchede<never>) : null;
@@ -30,6 +32,7 @@ export function sistemaDi(nome: string): SistemaSchede<never> | null {
 export interface Cartella {
   gestionale: Scheda[];
   fasi: ObiettivoFasi[];
+  matrice: CartaMatrice[];
   /** sheets with content that no system recognises */
   nonRiconosciuti: string[];
   /** the reader's notes, Italian */
@@ -42,15 +45,19 @@ function hasContent(g: Grid): boolean {
 
 /** read every sheet with every system; FASI objectives on a sheet that also holds gestionale cards are numbered after them */
 export function leggiCartella(grids: Grid[]): Cartella {
-  const out: Cartella = { gestionale: [], fasi: [], nonRiconosciuti: [], messaggi: [] };
+  const out: Cartella = { gestionale: [], fasi: [], matrice: [], nonRiconosciuti: [], messaggi: [] };
   for (const g of Array.isArray(grids) ? grids : []) {
     if (!g || isOwnSheet(g.name)) continue;
     const sg = gestionale.leggi(g);
     const sf = fasi.riconosci(g).length ? fasi.leggi(g) : [];
     for (const ob of sf) ob.index += sg.length;
+    const sm = matrice.riconosci(g).length ? matrice.leggi(g) : [];
+    for (const c of sm) c.index += sg.length + sf.length;
     out.gestionale.push(...sg);
     out.fasi.push(...sf);
-    if (!sg.length && !sf.length && hasContent(g)) {
+    out.matrice.push(...sm);
+    for (const c of sm) out.messaggi.push(...c.problemi);
+    if (!sg.length && !sf.length && !sm.length && hasContent(g)) {
       out.nonRiconosciuti.push(g.name);
       out.messaggi.push(MSG_SISTEMI.nonRiconosciuto(g.name));
     }
@@ -60,23 +67,29 @@ export function leggiCartella(grids: Grid[]): Cartella {
 
 /** every system's findings */
 export function controllaCartella(c: Cartella): Finding[] {
-  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi)];
+  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi), ...matrice.controlla(c.matrice ?? [])];
 }
 
 /** every card as the front ends list it, sheet by sheet in workbook order */
 export function sintesiCartella(c: Cartella, segnalazioni: readonly Finding[], calcolo?: CalcoloResult): SintesiScheda[] {
   const esiti = calcolo?.schede;
-  return [...gestionale.sintesi(c.gestionale, segnalazioni, esiti), ...fasi.sintesi(c.fasi, segnalazioni, esiti)];
+  return [
+    ...gestionale.sintesi(c.gestionale, segnalazioni, esiti),
+    ...fasi.sintesi(c.fasi, segnalazioni, esiti),
+    ...matrice.sintesi(c.matrice ?? [], segnalazioni, esiti),
+  ];
 }
 
 /** the cards of every system as the shared compute's cards */
 export function schedePerCalcolo(c: Cartella): Scheda[] {
-  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi)];
+  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi), ...matrice.perCalcolo(c.matrice ?? [])];
 }
 
 export interface CalcoloCartella extends CalcoloResult {
   /** the fasi services' and centri's levels */
   gruppi: LivelloGruppo[];
+  /** the matrix cards' areas: each one's weighted contribution */
+  aree?: ContributoArea[];
 }
 
 /**
@@ -96,7 +109,7 @@ export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): 
 export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): CalcoloCartella {
   const obiettivi = schede.map(obiettivoDi).filter((o): o is ObiettivoFasi => o !== undefined);
   const gruppi = livelliGruppi(obiettivi, r.schede);
-  if (!obiettivi.length) return { ...r, gruppi };
+  if (!obiettivi.length) return conAreeMatrice({ ...r, gruppi }, schede, opts);
   // the Riepilogo's rows are the compute's results in order: the fasi objectives say their system in TIPO
   const fasiKeys = new Set(obiettivi.map((o) => `${o.sheet}|${o.index}`));
   const righeObiettivi = r.riepilogo.righe.map((riga, i) => {
@@ -122,11 +135,55 @@ export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts:
     }));
   const righe = [...righeObiettivi, ...extra];
   const sheets = (r.plan.sheets ?? []).map((s) => (s.name === r.riepilogo.foglio ? riepilogoPlan(s.name, righe) : s));
-  return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi };
+  return conAreeMatrice({ ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi }, schede, opts);
+}
+
+/**
+ * a compute's result with the matrix cards' areas: TIPO "obiettivo (matrice)" on the cards' rows of the Riepilogo
+ * and, below each card's row, one row per Area/Settore with its contribution (level × % di contribuzione) and its
+ * peso assoluto (Esito Pesatura × % di contribuzione); partial while an indicator is unmeasured
+ */
+export function conAreeMatrice(r: CalcoloCartella, schede: readonly Scheda[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): CalcoloCartella {
+  const carte = schede.map(cartaMatriceDi).filter((c): c is CartaMatrice => c !== undefined);
+  if (!carte.length) return r;
+  const key = (foglio: string, scheda: number) => `${foglio}|${scheda}`;
+  const perCarta = new Map(carte.map((c) => [key(c.sheet, c.index), c]));
+  const calcolatoIl = opts.now.toISOString();
+  const aree: ContributoArea[] = [];
+  const righe: RigaRiepilogo[] = [];
+  r.riepilogo.righe.forEach((riga, i) => {
+    const e = r.schede[i];
+    const c = e ? perCarta.get(key(e.foglio, e.scheda)) : undefined;
+    if (!c || !e) {
+      righe.push(riga);
+      return;
+    }
+    righe.push({ ...riga, tipo: TESTI_MATRICE_CALCOLO.tipoObiettivo });
+    for (const a of contributiAree(c, e)) {
+      aree.push(a);
+      righe.push({
+        foglio: c.sheet,
+        obiettivo: TESTI_MATRICE_CALCOLO.rigaArea(a.area, riga.obiettivo),
+        dirigente: riga.dirigente,
+        unita: a.area,
+        tipo: TESTI_MATRICE_CALCOLO.tipoArea,
+        anno: e.anno,
+        azioni: a.indicatori,
+        rilevate: a.rilevate,
+        grado: a.contributo,
+        peso: a.pesoAssoluto,
+        segnalazioni: segnalazioniTesto(0, 0, 0),
+        calcolatoIl,
+      });
+    }
+  });
+  const sheets = (r.plan.sheets ?? []).map((s) => (s.name === r.riepilogo.foglio ? riepilogoPlan(s.name, righe) : s));
+  return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, aree };
 }
 
 /** the system a card of the shared compute belongs to */
 export function sistemaDellaScheda(s: Scheda): NomeSistema {
+  if (cartaMatriceDi(s)) return 'matrice';
   return obiettivoDi(s) ? 'fasi' : 'gestionale';
 }
 
