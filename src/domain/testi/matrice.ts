@@ -119,3 +119,13 @@ export const TESTI_MATRICE_NUOVA = {
   promptRisorse: 'Importo in euro.',
   erroreRisorse: 'Scrivere un importo non negativo.',
 };
+
+/** the `schede` command's lines for the matrix cards */
+export const TESTI_CLI_MATRICE = {
+  carta: (foglio: string, indice: number, numero: string | null, range: string) =>
+    `Foglio "${foglio}" — obiettivo (matrice di pesatura) ${numero ?? indice} (${range})`,
+  riassunto: (indicatori: number, esito: string | null, aree: number) =>
+    `  ${indicatori} indicatori, Esito Pesatura ${esito ?? 'non indicato'}, ${aree} aree/settori`,
+  contributoArea: (foglio: string, scheda: number, area: string, contributo: string, pesoAssoluto: number | null, parziale: boolean) =>
+    `Foglio "${foglio}" scheda ${scheda}, area ${area}: contributo ${contributo}${parziale ? ' (parziale)' : ''}, peso assoluto ${pesoAssoluto === null ? 'n.d.' : formatNumberIt(pesoAssoluto)}`,
+};

@@ -12,6 +12,7 @@ import type { CartaMatrice } from './types';
 export { checkMatrice, esitoDaMarche, titoloMatrice } from './checks';
 export { cartaMatriceDi, contributiAree, schedaDaMatrice, testoTarget, type ContributoArea } from './calcolo';
 export { nuovaMatrice } from './nuova';
+export { matriceJson, righeMatrice } from './json';
 export { readCarteMatrice, riconosciMatrice } from './reader';
 export type * from './types';
 export { CRITERI, PUNTEGGI } from './types';
