@@ -1,7 +1,7 @@
 /** the `matrice` card system (the generic template's weighting matrix): recognise, read, check, compute, blank card, summary */
 import type { EsitoScheda } from '../../calcolo';
 import type { Finding } from '../../controlli/types';
-import { contaPer } from '../sintesi';
+import { contaPer, livelloUnico } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDaMatrice } from './calcolo';
 import { checkMatrice, titoloMatrice } from './checks';
@@ -26,7 +26,6 @@ export const matrice: SistemaSchede<CartaMatrice> = {
   sintesi(carte, segnalazioni: readonly Finding[], esiti?: readonly EsitoScheda[]): SintesiScheda[] {
     const conta = contaPer(carte, segnalazioni);
     return carte.map((c) => {
-      const e = esiti?.find((x) => x.foglio === c.sheet && x.scheda === c.index);
       const totale = c.indicatori.filter((i) => i.target?.text.trim()).length;
       return {
         sistema: 'matrice',
@@ -38,11 +37,7 @@ export const matrice: SistemaSchede<CartaMatrice> = {
         servizio: c.cdr?.value ?? null,
         periodo: c.anno ? `${c.anno}` : null,
         peso: c.esito?.value ?? null,
-        livelli: [
-          e
-            ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
-            : { anno: c.anno, valore: null, parziale: true, rilevate: 0, totale },
-        ],
+        livelli: [livelloUnico(c, esiti, c.anno, totale)],
         segnalazioni: conta(c),
       };
     });
