@@ -81,6 +81,8 @@ describe('matrice: compute on a measured copy of the template', () => {
       ['TECNICO', 'contributo area', 5, 0.1667],
       ['VIGILANZA', 'contributo area', 5, 0.1667],
     ]);
+    expect(righe[i + 1].stato).toBe(righe[i].stato);
+    expect(righe[i].stato).toBeTruthy();
     const riep = r.plan.sheets!.find((s) => s.name === r.riepilogo.foglio)!;
     expect(riep.cells.some((c) => typeof c.value === 'string' && c.value.startsWith("Contributo dell'area VIGILANZA"))).toBe(true);
     // unmeasured cards: no level, no contribution yet

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Grid, parseA1 } from '../../src/domain/grid';
 import { controllaCartella, leggiCartella, sintesiCartella, type Cartella } from '../../src/domain/sistemi';
-import { esitoDaMarche } from '../../src/domain/sistemi/matrice';
+import { contributiAree, esitoDaMarche } from '../../src/domain/sistemi/matrice';
 import { lineaSeedMatrice, matriceGrids, seedMatrice } from './matrice-seed';
 
 let grids: Grid[];
@@ -80,6 +80,12 @@ describe('matrice: the template read from its own lines', () => {
       [3.5, 3.5, 3.5, 3.5],
       [5, 5, 5, 5],
     ]);
+  });
+
+  it("agrees with the seed's own peso assoluto: Esito Pesatura × % di contribuzione, for all twelve areas", () => {
+    for (const c of cartella.matrice) {
+      expect(contributiAree(c).map((a) => a.pesoAssoluto)).toEqual(c.aree.map((a) => a.pesoAssoluto?.value));
+    }
   });
 
   it('reads RISORSE in separate cells (€ | -) and in one cell (€ 100,00), and the INDICE as shown', () => {

@@ -171,6 +171,7 @@ export function conAreeMatrice(r: CalcoloCartella, schede: readonly Scheda[], op
         azioni: a.indicatori,
         rilevate: a.rilevate,
         grado: a.contributo,
+        ...(riga.stato ? { stato: riga.stato } : {}),
         peso: a.pesoAssoluto,
         segnalazioni: segnalazioniTesto(0, 0, 0),
         calcolatoIl,
