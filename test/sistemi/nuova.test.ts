@@ -70,6 +70,6 @@ describe('nuova --sistema fasi', () => {
 
   it('gestionale stays the default system and an unknown system gives null', () => {
     expect(nuovaScheda('gestionale', { titolo: 'Prova' })?.cells.length).toBeGreaterThan(50);
-    expect(nuovaScheda('matrice', {})).toBeNull();
+    expect(nuovaScheda('inesistente', {})).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { calcola } from '../../src/domain/calcolo';
-import { conGruppiFasi, opzioniCartella, sistemaDellaScheda } from '../../src/domain/sistemi';
+import { conGruppi, opzioniCartella, sistemaDellaScheda } from '../../src/domain/sistemi';
 import { groupFindings, summarize } from '../../src/taskpane/model';
 import { analyse } from '../../src/taskpane/useWorkbook';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
@@ -30,7 +30,7 @@ describe('task pane over Sarzana and Tortona in one workbook', () => {
     expect(g.severities[0].items.map((f) => f.codice).sort()).toEqual(['DATA_NON_VALIDA', 'PESO_OBIETTIVI_SOMMA']);
     // Calcola in the pane runs the shared compute itself, with the systems' Riepilogo rows in its options
     const now = new Date(Date.UTC(2025, 0, 20));
-    const r = conGruppiFasi(calcola(schede, [...sarzana, ...tortona], opzioniCartella(schede, { controlli: findings, now })), schede);
+    const r = conGruppi(calcola(schede, [...sarzana, ...tortona], opzioniCartella(schede, { controlli: findings, now })), schede);
     expect(r.gruppi.filter((x) => x.tipo === 'servizio').map((x) => x.nome)).toHaveLength(5);
     expect(r.gruppi.filter((x) => x.tipo === 'centro')).toHaveLength(6);
     expect(r.riepilogo.righe.filter((x) => x.tipo === 'obiettivo per fasi')).toHaveLength(59);

@@ -7,6 +7,8 @@ import { formatNumberIt, type Grid } from '../../domain/grid';
 import { isOwnSheet } from '../../domain/scheda';
 import { controllaCartella, leggiCartella } from '../../domain/sistemi';
 import type { ObiettivoFasi } from '../../domain/sistemi/fasi/types';
+import { matriceJson, righeMatrice } from '../../domain/sistemi/matrice';
+import type { CartaMatrice } from '../../domain/sistemi/matrice/types';
 import { annualitaJson, fasiJson, righeFasi } from '../../domain/sistemi/json';
 import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { schedaLabel, type Annualita, type Scheda } from '../../domain/scheda/types';
@@ -26,7 +28,7 @@ export interface ControllaJson {
       anno: number | null;
       azioni: { n: number | null; peso: number | null; azione: string | null; graduazione: { tipo: string } | null }[];
     }[];
-  } | ReturnType<typeof fasiJson>)[];
+  } | ReturnType<typeof fasiJson> | ReturnType<typeof matriceJson>)[];
   segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
 }
 
@@ -35,13 +37,15 @@ export interface ControllaResult {
   schede: Scheda[];
   /** the objectives of the `fasi` system (card systems: src/domain/sistemi) */
   fasi: ObiettivoFasi[];
+  /** the cards of the generic template's weighting matrix (`matrice`) */
+  matrice: CartaMatrice[];
   findings: Finding[];
 }
 
 /** read and check an opened workbook's grids (no I/O) */
 export function controllaGrids(grids: Grid[]): ControllaResult {
   const c = leggiCartella(grids);
-  return { grids, schede: c.gestionale, fasi: c.fasi, findings: controllaCartella(c) };
+  return { grids, schede: c.gestionale, fasi: c.fasi, matrice: c.matrice, findings: controllaCartella(c) };
 }
 
 function periodo(s: Scheda): string | null {
@@ -69,6 +73,7 @@ export function toJson(r: ControllaResult): ControllaJson {
       annualita: annualitaJson(s),
     })),
       ...r.fasi.map(fasiJson),
+      ...(r.matrice ?? []).map(matriceJson),
     ],
     segnalazioni: r.findings.map((f) => ({
       codice: f.codice,
@@ -82,9 +87,11 @@ export function toJson(r: ControllaResult): ControllaJson {
 
 export function toText(file: string, r: ControllaResult): string {
   const out: string[] = [];
-  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi].map((s) => s.sheet))];
-  out.push(T.intestazione(file, r.schede.length + r.fasi.length, sheetsWithCards.length));
-  if (r.schede.length === 0 && r.fasi.length === 0) out.push(TESTI_CLI_SISTEMI.nessunaScheda);
+  const matrice = r.matrice ?? [];
+  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi, ...matrice].map((s) => s.sheet))];
+  const n = r.schede.length + r.fasi.length + matrice.length;
+  out.push(T.intestazione(file, n, sheetsWithCards.length));
+  if (n === 0) out.push(TESTI_CLI_SISTEMI.nessunaScheda);
   const shown = new Set<Finding>();
   for (const s of r.schede) {
     const onSheet = r.schede.filter((x) => x.sheet === s.sheet).length;
@@ -115,6 +122,9 @@ export function toText(file: string, r: ControllaResult): string {
   const fasi = righeFasi(r.fasi, r.findings);
   out.push(...fasi.righe);
   for (const f of fasi.mostrate) shown.add(f);
+  const mat = righeMatrice(matrice, r.findings);
+  out.push(...mat.righe);
+  for (const f of mat.mostrate) shown.add(f);
   const rest = r.findings.filter((f) => !shown.has(f));
   if (rest.length) {
     out.push('', T.altreSegnalazioni);

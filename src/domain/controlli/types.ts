@@ -19,7 +19,12 @@ export type Codice =
   // card system `fasi` (src/domain/sistemi/fasi)
   | 'FASI_PESO_SOMMA'
   | 'FASI_VALORE_CUMULATO'
-  | 'PESO_OBIETTIVI_SOMMA';
+  | 'PESO_OBIETTIVI_SOMMA'
+  // card system `matrice` (src/domain/sistemi/matrice)
+  | 'PESATURA_ESITO'
+  | 'PESATURA_MARCA_MANCANTE'
+  | 'CONTRIBUZIONE_SOMMA'
+  | 'INDICE_NON_CALCOLABILE';
 
 export type Gravita = 'errore' | 'avviso' | 'info';
 
@@ -61,4 +66,8 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   FASI_PESO_SOMMA: 'errore',
   FASI_VALORE_CUMULATO: 'errore',
   PESO_OBIETTIVI_SOMMA: 'errore',
+  PESATURA_ESITO: 'errore',
+  PESATURA_MARCA_MANCANTE: 'avviso',
+  CONTRIBUZIONE_SOMMA: 'errore',
+  INDICE_NON_CALCOLABILE: 'info',
 };

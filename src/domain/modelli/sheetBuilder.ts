@@ -48,8 +48,11 @@ export class SheetBuilder {
         const address = toA1(rr, cc);
         const cell: PlannedCell = { address, style };
         if (rr === r && cc === c1) {
-          if (c.formula !== undefined) cell.formula = c.formula;
-          else if (c.value !== undefined && c.value !== null && c.value !== '') cell.value = c.value;
+          if (c.formula !== undefined) {
+            cell.formula = c.formula;
+            // a value given with a formula is its cached result (what Excel shows before recalculating)
+            if (c.value !== undefined && c.value !== null) cell.value = c.value;
+          } else if (c.value !== undefined && c.value !== null && c.value !== '') cell.value = c.value;
         }
         this.cells.set(address, cell);
       }

@@ -9,21 +9,23 @@ import type { Finding } from '../controlli/types';
 import { type Grid, isEmptyCell } from '../grid';
 import { isOwnSheet } from '../scheda';
 import type { Scheda } from '../scheda/types';
-import { MSG_SISTEMI, TESTI_FASI_CALCOLO, segnalazioniTesto } from '../testi';
+import { MSG_SISTEMI, TESTI_FASI_CALCOLO, TESTI_MATRICE_CALCOLO, segnalazioniTesto } from '../testi';
 import { NOMI_SISTEMI } from '../testi/sistemi';
 import { nomiPerTitoli } from '../modelli/nomi';
 import type { WritePlan } from '../plan';
 import { fasi, livelliGruppi, obiettivoDi, type LivelloGruppo } from './fasi';
 import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
+import { cartaMatriceDi, contributiAree, matrice, type ContributoArea } from './matrice';
+import type { CartaMatrice } from './matrice/types';
 import type { NomeSistema, OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
 
 export type * from './types';
-export { fasi, gestionale };
+export { fasi, gestionale, matrice };
 
 /** every system, in the order they are tried */
-export const SISTEMI = { gestionale, fasi } as const;
-export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi'];
+export const SISTEMI = { gestionale, fasi, matrice } as const;
+export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi', 'matrice'];
 
 export function sistemaDi(nome: string): SistemaSchede<never> | null {
   return (NOMI_SISTEMA as string[]).includes(nome) ? (SISTEMI[nome as NomeSistema] as unknown as SistemaSchede<never>) : null;
@@ -32,6 +34,7 @@ export function sistemaDi(nome: string): SistemaSchede<never> | null {
 export interface Cartella {
   gestionale: Scheda[];
   fasi: ObiettivoFasi[];
+  matrice: CartaMatrice[];
   /** sheets with content that no system recognises */
   nonRiconosciuti: string[];
   /** the reader's notes, Italian */
@@ -44,15 +47,19 @@ function hasContent(g: Grid): boolean {
 
 /** read every sheet with every system; FASI objectives on a sheet that also holds gestionale cards are numbered after them */
 export function leggiCartella(grids: Grid[]): Cartella {
-  const out: Cartella = { gestionale: [], fasi: [], nonRiconosciuti: [], messaggi: [] };
+  const out: Cartella = { gestionale: [], fasi: [], matrice: [], nonRiconosciuti: [], messaggi: [] };
   for (const g of Array.isArray(grids) ? grids : []) {
     if (!g || isOwnSheet(g.name)) continue;
     const sg = gestionale.leggi(g);
     const sf = fasi.riconosci(g).length ? fasi.leggi(g) : [];
     for (const ob of sf) ob.index += sg.length;
+    const sm = matrice.riconosci(g).length ? matrice.leggi(g) : [];
+    for (const c of sm) c.index += sg.length + sf.length;
     out.gestionale.push(...sg);
     out.fasi.push(...sf);
-    if (!sg.length && !sf.length && hasContent(g)) {
+    out.matrice.push(...sm);
+    for (const c of sm) out.messaggi.push(...c.problemi);
+    if (!sg.length && !sf.length && !sm.length && hasContent(g)) {
       out.nonRiconosciuti.push(g.name);
       out.messaggi.push(MSG_SISTEMI.nonRiconosciuto(g.name));
     }
@@ -62,23 +69,29 @@ export function leggiCartella(grids: Grid[]): Cartella {
 
 /** every system's findings */
 export function controllaCartella(c: Cartella): Finding[] {
-  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi)];
+  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi), ...matrice.controlla(c.matrice ?? [])];
 }
 
 /** every card as the front ends list it, sheet by sheet in workbook order */
 export function sintesiCartella(c: Cartella, segnalazioni: readonly Finding[], calcolo?: CalcoloResult): SintesiScheda[] {
   const esiti = calcolo?.schede;
-  return [...gestionale.sintesi(c.gestionale, segnalazioni, esiti), ...fasi.sintesi(c.fasi, segnalazioni, esiti)];
+  return [
+    ...gestionale.sintesi(c.gestionale, segnalazioni, esiti),
+    ...fasi.sintesi(c.fasi, segnalazioni, esiti),
+    ...matrice.sintesi(c.matrice ?? [], segnalazioni, esiti),
+  ];
 }
 
 /** the cards of every system as the shared compute's cards */
 export function schedePerCalcolo(c: Cartella): Scheda[] {
-  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi)];
+  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi), ...matrice.perCalcolo(c.matrice ?? [])];
 }
 
 export interface CalcoloCartella extends CalcoloResult {
   /** the fasi services' and centri's levels */
   gruppi: LivelloGruppo[];
+  /** the matrix cards' areas: each one's weighted contribution */
+  aree?: ContributoArea[];
 }
 
 /**
@@ -88,30 +101,58 @@ export interface CalcoloCartella extends CalcoloResult {
 export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): CalcoloCartella {
   const controlli = opts.controlli ?? controllaCartella(c);
   const schede = schedePerCalcolo(c);
-  return conGruppiFasi(calcola(schede, grids, opzioniCartella(schede, { ...opts, controlli })), schede);
+  return conGruppi(calcola(schede, grids, opzioniCartella(schede, { ...opts, controlli })), schede);
 }
 
 /**
- * the compute's options with the systems' own Riepilogo rows: TIPO "obiettivo per fasi" on the fasi objectives' rows,
- * and rows for the services' and centri's levels below them. They are part of the compute, so the registry keeps
- * them and an undo gives them back (front ends that run the compute step by step pass these options too).
+ * the compute's options with the systems' own Riepilogo rows: TIPO on the fasi objectives' and matrix cards' rows,
+ * each matrix card's Area/Settore rows below it, and the fasi services' and centri's levels at the end. They are part
+ * of the compute, so the registry keeps them and an undo gives them back (front ends that run the compute step by
+ * step pass these options too).
  */
 export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts): CalcolaOpts {
   const obiettivi = obiettiviFasi(schede);
-  if (!obiettivi.length) return opts;
-  const fasiKeys = new Set(obiettivi.map((o) => `${o.sheet}|${o.index}`));
+  const carte = carteMatrice(schede);
+  if (!obiettivi.length && !carte.length) return opts;
+  const key = (foglio: string, scheda: number) => `${foglio}|${scheda}`;
+  const fasiKeys = new Set(obiettivi.map((o) => key(o.sheet, o.index)));
+  const perCarta = new Map(carte.map((c) => [key(c.sheet, c.index), c]));
   const prima = opts.riepilogo;
+  const calcolatoIl = opts.now.toISOString();
   return {
     ...opts,
     riepilogo: (base, esiti) => {
       const righe = prima ? prima(base, esiti) : base;
-      // the Riepilogo's rows are the compute's results in order: the fasi objectives say their system in TIPO
-      const righeObiettivi = righe.map((riga, i) => {
+      // the Riepilogo's rows are the compute's results in order: each card says its system in TIPO; a matrix card's
+      // Area/Settore rows follow it (contribution = level × % di contribuzione, partial while an indicator is unmeasured)
+      const out: RigaRiepilogo[] = [];
+      righe.forEach((riga, i) => {
         const e = esiti[i];
-        return e && fasiKeys.has(`${e.foglio}|${e.scheda}`) ? { ...riga, tipo: TESTI_FASI_CALCOLO.tipoObiettivo } : riga;
+        const c = e ? perCarta.get(key(e.foglio, e.scheda)) : undefined;
+        if (e && fasiKeys.has(key(e.foglio, e.scheda))) out.push({ ...riga, tipo: TESTI_FASI_CALCOLO.tipoObiettivo });
+        else if (e && c) {
+          out.push({ ...riga, tipo: TESTI_MATRICE_CALCOLO.tipoObiettivo });
+          for (const a of contributiAree(c, e)) {
+            out.push({
+              foglio: c.sheet,
+              obiettivo: TESTI_MATRICE_CALCOLO.rigaArea(a.area, riga.obiettivo),
+              dirigente: riga.dirigente,
+              unita: a.area,
+              tipo: TESTI_MATRICE_CALCOLO.tipoArea,
+              anno: e.anno,
+              azioni: a.indicatori,
+              rilevate: a.rilevate,
+              grado: a.contributo,
+              ...(riga.stato ? { stato: riga.stato } : {}),
+              peso: a.pesoAssoluto,
+              segnalazioni: segnalazioniTesto(0, 0, 0),
+              calcolatoIl,
+            });
+          }
+        } else out.push(riga);
       });
-      const calcolatoIl = opts.now.toISOString();
-      const extra: RigaRiepilogo[] = livelliGruppi(obiettivi, esiti)
+      // the fasi services' and centri's levels below every card's rows
+      const gruppi: RigaRiepilogo[] = livelliGruppi(obiettivi, esiti)
         .filter((g) => opts.anno === undefined || g.anno === opts.anno)
         .map((g) => ({
           foglio: g.foglio,
@@ -127,7 +168,7 @@ export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts): C
           segnalazioni: segnalazioniTesto(0, 0, 0),
           calcolatoIl,
         }));
-      return [...righeObiettivi, ...extra];
+      return [...out, ...gruppi];
     },
   };
 }
@@ -136,13 +177,26 @@ function obiettiviFasi(schede: readonly Scheda[]): ObiettivoFasi[] {
   return schede.map(obiettivoDi).filter((o): o is ObiettivoFasi => o !== undefined);
 }
 
-/** a compute's result (run with `opzioniCartella`) with the fasi services' and centri's levels */
-export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[]): CalcoloCartella {
-  return { ...r, gruppi: livelliGruppi(obiettiviFasi(schede), r.schede) };
+function carteMatrice(schede: readonly Scheda[]): CartaMatrice[] {
+  return schede.map(cartaMatriceDi).filter((c): c is CartaMatrice => c !== undefined);
+}
+
+/**
+ * a compute's result (run with `opzioniCartella`) with the fasi services' and centri's levels and the matrix cards'
+ * areas (each one's weighted contribution), for the front ends that list them
+ */
+export function conGruppi(r: CalcoloResult, schede: readonly Scheda[]): CalcoloCartella {
+  const perCarta = new Map(carteMatrice(schede).map((c) => [`${c.sheet}|${c.index}`, c]));
+  const aree = r.schede.flatMap((e) => {
+    const c = perCarta.get(`${e.foglio}|${e.scheda}`);
+    return c ? contributiAree(c, e) : [];
+  });
+  return { ...r, gruppi: livelliGruppi(obiettiviFasi(schede), r.schede), ...(perCarta.size ? { aree } : {}) };
 }
 
 /** the system a card of the shared compute belongs to */
 export function sistemaDellaScheda(s: Scheda): NomeSistema {
+  if (cartaMatriceDi(s)) return 'matrice';
   return obiettivoDi(s) ? 'fasi' : 'gestionale';
 }
 

@@ -30,3 +30,11 @@ export function livelliDa(s: Scheda, esiti?: readonly EsitoScheda[]): LivelloAnn
     .filter((a) => a.azioni.length > 0)
     .map((a) => ({ anno: a.anno, valore: null, parziale: true, rilevate: 0, totale: a.azioni.length }));
 }
+
+/** the one level of a card with a single annualità (fasi, matrice): from the compute when there was one, else empty */
+export function livelloUnico(c: CartaBase, esiti: readonly EsitoScheda[] | undefined, anno: number | null, totale: number): LivelloAnno {
+  const e = esiti?.find((x) => x.foglio === c.sheet && x.scheda === c.index);
+  return e
+    ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
+    : { anno, valore: null, parziale: true, rilevate: 0, totale };
+}

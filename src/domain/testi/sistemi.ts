@@ -113,7 +113,7 @@ export const TESTI_FASI_NUOVA = {
 /** the seam: sheets no system recognises */
 export const MSG_SISTEMI = {
   nonRiconosciuto: (foglio: string) =>
-    `Il foglio ${quote(foglio)} non contiene schede di un formato conosciuto (obiettivo gestionale, obiettivi per fasi): non è stato letto.`,
+    `Il foglio ${quote(foglio)} non contiene schede di un formato conosciuto (obiettivo gestionale, obiettivi per fasi, matrice di pesatura): non è stato letto.`,
   sistemaSconosciuto: (nome: string, validi: string[]) => `Sistema di schede ${quote(nome)} sconosciuto: usare ${validi.join(' o ')}.`,
 };
 
@@ -127,6 +127,6 @@ export const TESTI_CLI_SISTEMI = {
     'Nessuna scheda trovata: né schede OBIETTIVO GESTIONALE (una cella come "OBIETTIVO GESTIONALE 2024 – 2026 X COMUNE □ INDIVIDUALE") né obiettivi per fasi (una tabella "FASI PRINCIPALI | DATA ULTIMAZIONE FASE | PESO FASE | VALORE OBIETTIVO").',
   livelloGruppo: (tipo: 'servizio' | 'centro', nome: string, livello: string, parziale: boolean, completi: number, obiettivi: number) =>
     `${tipo === 'servizio' ? 'Servizio' : 'Centro'} ${nome}: ${livello}${parziale ? ` (parziale, ${completi} di ${obiettivi} obiettivi rilevati)` : ''}`,
-  sistemaNonValido: (s: string) => `Sistema di schede non valido: "${s}". Usare --sistema gestionale oppure --sistema fasi.`,
-  usoSistema: '[--sistema gestionale|fasi]',
+  sistemaNonValido: (s: string) => `Sistema di schede non valido: "${s}". Usare --sistema gestionale, --sistema fasi oppure --sistema matrice.`,
+  usoSistema: '[--sistema gestionale|fasi|matrice]',
 };

@@ -145,6 +145,7 @@ export const UI = {
     /** the card systems offered beside the templates */
     sistemi: {
       fasi: 'Obiettivi per fasi (come Tortona)',
+      matrice: 'Obiettivo con matrice di pesatura (modello generico)',
     } as Record<string, string>,
     elencoAiuto:
       'Seleziona in Excel un intervallo con le colonne titolo, dirigente, unità, missione, programma (una riga per obiettivo; la prima riga può essere l\'intestazione).',

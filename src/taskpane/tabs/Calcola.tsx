@@ -1,4 +1,4 @@
-import { conGruppiFasi, opzioniCartella } from '../../domain/sistemi';
+import { conGruppi, opzioniCartella } from '../../domain/sistemi';
 import { useMemo, useState } from 'react';
 import {
   Badge,
@@ -176,7 +176,7 @@ export default function Calcola({ wb, port }: TabProps) {
       const passi = await aPassi(calcolaPassi(schede, now.grids, opzioniCartella(schede, opts(y, now.findings))), (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
-      const r = conGruppiFasi(passi, schede);
+      const r = conGruppi(passi, schede);
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
       await nextPaint();
       if (await wb.apply(r.plan)) {
@@ -193,7 +193,7 @@ export default function Calcola({ wb, port }: TabProps) {
     setNotice(null);
     const now = await wb.current();
     const o = opts(annoUsato.current, now.findings);
-    const r = conGruppiFasi(calcola(now.schede, now.grids, opzioniCartella(now.schede, { ...o, forzaCelle: [keyOf(f)] })), now.schede);
+    const r = conGruppi(calcola(now.schede, now.grids, opzioniCartella(now.schede, { ...o, forzaCelle: [keyOf(f)] })), now.schede);
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });

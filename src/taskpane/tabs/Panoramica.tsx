@@ -137,10 +137,11 @@ export function SchedaCard({ c, onOpen }: { c: CardSummary & { sistema?: string 
 
 export function Panoramica({ wb, port }: TabProps) {
   const styles = useTabStyles();
-  // a fasi objective shows its system where a gestionale card shows COMUNE/INDIVIDUALE
-  const cards = summarize(wb.schede, wb.findings).map((c, i) =>
-    sistemaDellaScheda(wb.schede[i]) === 'fasi' ? { ...c, sistema: NOMI_SISTEMI.fasi } : c,
-  );
+  // a fasi objective or a matrix card shows its system where a gestionale card shows COMUNE/INDIVIDUALE
+  const cards = summarize(wb.schede, wb.findings).map((c, i) => {
+    const sistema = sistemaDellaScheda(wb.schede[i]);
+    return sistema !== 'gestionale' ? { ...c, sistema: NOMI_SISTEMI[sistema] } : c;
+  });
   const cardSheets = new Set(cards.map((c) => c.sheet));
   const others = visibleGrids(wb.grids).filter((g) => !cardSheets.has(g.name));
   if (wb.loading && wb.grids.length === 0) return <Spinner size="small" label={UI.caricamento} />;

@@ -1,7 +1,7 @@
 /** the `fasi` card system (Tortona): recognise, read, check, compute, blank card, summary */
 import type { EsitoScheda } from '../../calcolo';
 import type { Finding } from '../../controlli/types';
-import { contaPer } from '../sintesi';
+import { contaPer, livelloUnico } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDi } from './calcolo';
 import { checkFasi, titoloObiettivo } from './checks';
@@ -24,7 +24,6 @@ export const fasi: SistemaSchede<ObiettivoFasi> = {
   sintesi(obs, segnalazioni: readonly Finding[], esiti?: readonly EsitoScheda[]): SintesiScheda[] {
     const conta = contaPer(obs, segnalazioni);
     return obs.map((ob) => {
-      const e = esiti?.find((x) => x.foglio === ob.sheet && x.scheda === ob.index);
       const totale = ob.fasi.filter((f) => f.peso?.points != null && f.applicabile).length;
       const p = ob.periodo;
       return {
@@ -37,11 +36,7 @@ export const fasi: SistemaSchede<ObiettivoFasi> = {
         servizio: ob.servizio?.nome ?? ([ob.centro?.codice, ob.centro?.nome].filter(Boolean).join(' ') || null),
         periodo: p ? (p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`) : null,
         peso: ob.peso?.points ?? null,
-        livelli: [
-          e
-            ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
-            : { anno: p?.from ?? null, valore: null, parziale: true, rilevate: 0, totale },
-        ],
+        livelli: [livelloUnico(ob, esiti, p?.from ?? null, totale)],
         segnalazioni: conta(ob),
       };
     });
