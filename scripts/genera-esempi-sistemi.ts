@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { tortonaXlsx } from '../test/sistemi/tortona';
+import { matriceXlsx } from '../test/sistemi/matrice-seed';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,6 +26,7 @@ async function leggibile(bytes: Uint8Array, widths: number[]): Promise<Uint8Arra
 
 const ESEMPI: { file: string; build: () => Promise<Uint8Array>; widths: number[] }[] = [
   { file: 'tortona-esempio.xlsx', build: tortonaXlsx, widths: [70, 18, 12, 16] },
+  { file: 'modello-esempio.xlsx', build: matriceXlsx, widths: [24, 30, 40, 30, 14, 12, 10, 10] },
 ];
 
 for (const e of ESEMPI) {

@@ -4,7 +4,7 @@
 // service and centro rows.
 import { assert, cellText, openPreview, openTab, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
 
-export const name = "anteprima: l'esempio di Tortona (obiettivi per fasi) dal menu Esempio, rilevazioni e calcolo 2024";
+export const name = "anteprima: gli esempi di Tortona (obiettivi per fasi: rilevazioni e calcolo 2024) e del modello generico (matrice) dal menu Esempio";
 
 export async function run({ page, baseUrl, shot }) {
   await openPreview(page, baseUrl);
@@ -48,4 +48,13 @@ export async function run({ page, baseUrl, shot }) {
   assert(riep.includes('obiettivo per fasi'), 'il Riepilogo non ha le righe degli obiettivi per fasi');
   assert(/Livello del centro di responsabilità/.test(riep), 'il Riepilogo non ha le righe dei centri');
   await screens(page, shot, 'esempio-tortona-riepilogo');
+
+  // the generic template's three cards (weighting matrix), from the same menu
+  await page.getByTestId('esempio').selectOption('modello');
+  await until(async () => (await page.locator('.toolbar strong').innerText()).trim() === 'modello-esempio.xlsx', "l'esempio del modello generico non si apre");
+  await openTab(page, 'panoramica');
+  await until(async () => (await pane.getByTestId('scheda-card').count()) === 3, 'il pannello non elenca le tre schede del modello');
+  const testo = await pane.innerText();
+  assert(/Matrice di pesatura/i.test(testo), `il sistema delle schede non è indicato: ${testo.slice(0, 300)}`);
+  await screens(page, shot, 'esempio-modello');
 }

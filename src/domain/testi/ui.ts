@@ -214,6 +214,7 @@ export const UI = {
     esempi: {
       sarzana: 'Sarzana — obiettivi gestionali',
       tortona: 'Tortona — obiettivi per fasi',
+      modello: 'Modello generico — matrice di pesatura',
     },
     esempioMancante:
       'La cartella di esempio non è disponibile: apri un file .xlsx con il pulsante qui sopra.',
