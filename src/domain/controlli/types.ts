@@ -19,7 +19,18 @@ export type Codice =
   // card system `fasi` (src/domain/sistemi/fasi)
   | 'FASI_PESO_SOMMA'
   | 'FASI_VALORE_CUMULATO'
-  | 'PESO_OBIETTIVI_SOMMA';
+  | 'PESO_OBIETTIVI_SOMMA'
+  // card system `progetti` (src/domain/sistemi/progetti)
+  | 'PROGETTO_PESO_TIPOLOGIA'
+  | 'PROGETTO_COEFF'
+  | 'PROGETTO_TOTALE'
+  | 'PROGETTO_IMPORTO'
+  | 'PROGETTO_FONDO'
+  | 'PROGETTO_INTESTAZIONE'
+  | 'PROGETTO_SCHEDA'
+  | 'VERIFICA_SOMMA'
+  | 'SOGLIA_DIVERSA'
+  | 'SOGLIA_GRANULARE';
 
 export type Gravita = 'errore' | 'avviso' | 'info';
 
@@ -61,4 +72,15 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   FASI_PESO_SOMMA: 'errore',
   FASI_VALORE_CUMULATO: 'errore',
   PESO_OBIETTIVI_SOMMA: 'errore',
+  PROGETTO_PESO_TIPOLOGIA: 'errore',
+  PROGETTO_COEFF: 'errore',
+  PROGETTO_TOTALE: 'errore',
+  /** errore; avviso when the difference is at most one cent */
+  PROGETTO_IMPORTO: 'errore',
+  PROGETTO_FONDO: 'info',
+  PROGETTO_INTESTAZIONE: 'info',
+  PROGETTO_SCHEDA: 'info',
+  VERIFICA_SOMMA: 'errore',
+  SOGLIA_DIVERSA: 'avviso',
+  SOGLIA_GRANULARE: 'info',
 };

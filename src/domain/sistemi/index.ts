@@ -14,14 +14,16 @@ import { MSG_SISTEMI, TESTI_FASI_CALCOLO, segnalazioniTesto } from '../testi';
 import { fasi, livelliGruppi, obiettivoDi, type LivelloGruppo } from './fasi';
 import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
+import { conFondoProgetti, progettoDi, progetti, type EsitoFondo } from './progetti';
+import type { CartaProgetti } from './progetti/types';
 import type { NomeSistema, OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
 
 export type * from './types';
-export { fasi, gestionale };
+export { fasi, gestionale, progetti };
 
 /** every system, in the order they are tried */
-export const SISTEMI = { gestionale, fasi } as const;
-export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi'];
+export const SISTEMI = { gestionale, fasi, progetti } as const;
+export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi', 'progetti'];
 
 export function sistemaDi(nome: string): SistemaSchede<never> | null {
   return (NOMI_SISTEMA as string[]).includes(nome) ? (SISTEMI[nome as NomeSistema] as unknown as SistemaSchede<never>) : null;
@@ -30,6 +32,8 @@ export function sistemaDi(nome: string): SistemaSchede<never> | null {
 export interface Cartella {
   gestionale: Scheda[];
   fasi: ObiettivoFasi[];
+  /** `progetti`: the projects table and the project cards */
+  progetti: CartaProgetti[];
   /** sheets with content that no system recognises */
   nonRiconosciuti: string[];
   /** the reader's notes, Italian */
@@ -42,15 +46,18 @@ function hasContent(g: Grid): boolean {
 
 /** read every sheet with every system; FASI objectives on a sheet that also holds gestionale cards are numbered after them */
 export function leggiCartella(grids: Grid[]): Cartella {
-  const out: Cartella = { gestionale: [], fasi: [], nonRiconosciuti: [], messaggi: [] };
+  const out: Cartella = { gestionale: [], fasi: [], progetti: [], nonRiconosciuti: [], messaggi: [] };
   for (const g of Array.isArray(grids) ? grids : []) {
     if (!g || isOwnSheet(g.name)) continue;
     const sg = gestionale.leggi(g);
     const sf = fasi.riconosci(g).length ? fasi.leggi(g) : [];
     for (const ob of sf) ob.index += sg.length;
+    const sp = progetti.riconosci(g).length ? progetti.leggi(g) : [];
+    for (const p of sp) p.index += sg.length + sf.length;
     out.gestionale.push(...sg);
     out.fasi.push(...sf);
-    if (!sg.length && !sf.length && hasContent(g)) {
+    out.progetti.push(...sp);
+    if (!sg.length && !sf.length && !sp.length && hasContent(g)) {
       out.nonRiconosciuti.push(g.name);
       out.messaggi.push(MSG_SISTEMI.nonRiconosciuto(g.name));
     }
@@ -60,23 +67,29 @@ export function leggiCartella(grids: Grid[]): Cartella {
 
 /** every system's findings */
 export function controllaCartella(c: Cartella): Finding[] {
-  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi)];
+  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi), ...progetti.controlla(c.progetti ?? [])];
 }
 
 /** every card as the front ends list it, sheet by sheet in workbook order */
 export function sintesiCartella(c: Cartella, segnalazioni: readonly Finding[], calcolo?: CalcoloResult): SintesiScheda[] {
   const esiti = calcolo?.schede;
-  return [...gestionale.sintesi(c.gestionale, segnalazioni, esiti), ...fasi.sintesi(c.fasi, segnalazioni, esiti)];
+  return [
+    ...gestionale.sintesi(c.gestionale, segnalazioni, esiti),
+    ...fasi.sintesi(c.fasi, segnalazioni, esiti),
+    ...progetti.sintesi(c.progetti ?? [], segnalazioni, esiti),
+  ];
 }
 
 /** the cards of every system as the shared compute's cards */
 export function schedePerCalcolo(c: Cartella): Scheda[] {
-  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi)];
+  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi), ...progetti.perCalcolo(c.progetti ?? [])];
 }
 
 export interface CalcoloCartella extends CalcoloResult {
   /** the fasi services' and centri's levels */
   gruppi: LivelloGruppo[];
+  /** the productivity fund's outcome (`progetti`), null without a projects table */
+  fondo: EsitoFondo | null;
 }
 
 /**
@@ -86,14 +99,14 @@ export interface CalcoloCartella extends CalcoloResult {
 export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): CalcoloCartella {
   const controlli = opts.controlli ?? controllaCartella(c);
   const schede = schedePerCalcolo(c);
-  return conGruppiFasi(calcola(schede, grids, { ...opts, controlli }), schede, opts);
+  return conFondoProgetti(conGruppiFasi(calcola(schede, grids, { ...opts, controlli }), schede, opts), c.progetti ?? [], opts);
 }
 
 /**
  * a shared compute's result with the fasi services' and centri's levels: rows below the objectives' rows of the
  * Riepilogo, and TIPO "obiettivo per fasi" on the objectives' rows (for front ends that run the compute themselves)
  */
-export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): CalcoloCartella {
+export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): Omit<CalcoloCartella, 'fondo'> {
   const obiettivi = schede.map(obiettivoDi).filter((o): o is ObiettivoFasi => o !== undefined);
   const gruppi = livelliGruppi(obiettivi, r.schede);
   if (!obiettivi.length) return { ...r, gruppi };
@@ -127,7 +140,7 @@ export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts:
 
 /** the system a card of the shared compute belongs to */
 export function sistemaDellaScheda(s: Scheda): NomeSistema {
-  return obiettivoDi(s) ? 'fasi' : 'gestionale';
+  return obiettivoDi(s) ? 'fasi' : progettoDi(s) ? 'progetti' : 'gestionale';
 }
 
 /** a blank card of the named system; null for an unknown name */

@@ -13,3 +13,4 @@ export * from './cli';
 export * from './controlli';
 export * from './graduazione';
 export * from './sistemi';
+export * from './progetti';
