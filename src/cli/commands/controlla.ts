@@ -8,6 +8,8 @@ import { isOwnSheet } from '../../domain/scheda';
 import { controllaCartella, leggiCartella } from '../../domain/sistemi';
 import type { ObiettivoFasi } from '../../domain/sistemi/fasi/types';
 import { annualitaJson, fasiJson, righeFasi } from '../../domain/sistemi/json';
+import { progettiJson, righeProgetti } from '../../domain/sistemi/progetti';
+import type { CartaProgetti } from '../../domain/sistemi/progetti/types';
 import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { schedaLabel, type Annualita, type Scheda } from '../../domain/scheda/types';
 import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
@@ -26,7 +28,7 @@ export interface ControllaJson {
       anno: number | null;
       azioni: { n: number | null; peso: number | null; azione: string | null; graduazione: { tipo: string } | null }[];
     }[];
-  } | ReturnType<typeof fasiJson>)[];
+  } | ReturnType<typeof fasiJson> | ReturnType<typeof progettiJson>)[];
   segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
 }
 
@@ -35,13 +37,15 @@ export interface ControllaResult {
   schede: Scheda[];
   /** the objectives of the `fasi` system (card systems: src/domain/sistemi) */
   fasi: ObiettivoFasi[];
+  /** the projects table and project cards of the `progetti` system */
+  progetti: CartaProgetti[];
   findings: Finding[];
 }
 
 /** read and check an opened workbook's grids (no I/O) */
 export function controllaGrids(grids: Grid[]): ControllaResult {
   const c = leggiCartella(grids);
-  return { grids, schede: c.gestionale, fasi: c.fasi, findings: controllaCartella(c) };
+  return { grids, schede: c.gestionale, fasi: c.fasi, progetti: c.progetti, findings: controllaCartella(c) };
 }
 
 function periodo(s: Scheda): string | null {
@@ -69,6 +73,7 @@ export function toJson(r: ControllaResult): ControllaJson {
       annualita: annualitaJson(s),
     })),
       ...r.fasi.map(fasiJson),
+      ...(r.progetti ?? []).map(progettiJson),
     ],
     segnalazioni: r.findings.map((f) => ({
       codice: f.codice,
@@ -82,9 +87,10 @@ export function toJson(r: ControllaResult): ControllaJson {
 
 export function toText(file: string, r: ControllaResult): string {
   const out: string[] = [];
-  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi].map((s) => s.sheet))];
-  out.push(T.intestazione(file, r.schede.length + r.fasi.length, sheetsWithCards.length));
-  if (r.schede.length === 0 && r.fasi.length === 0) out.push(TESTI_CLI_SISTEMI.nessunaScheda);
+  const progetti = r.progetti ?? [];
+  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi, ...progetti].map((s) => s.sheet))];
+  out.push(T.intestazione(file, r.schede.length + r.fasi.length + progetti.length, sheetsWithCards.length));
+  if (r.schede.length === 0 && r.fasi.length === 0 && progetti.length === 0) out.push(TESTI_CLI_SISTEMI.nessunaScheda);
   const shown = new Set<Finding>();
   for (const s of r.schede) {
     const onSheet = r.schede.filter((x) => x.sheet === s.sheet).length;
@@ -115,6 +121,9 @@ export function toText(file: string, r: ControllaResult): string {
   const fasi = righeFasi(r.fasi, r.findings);
   out.push(...fasi.righe);
   for (const f of fasi.mostrate) shown.add(f);
+  const pr = righeProgetti(progetti, r.findings);
+  out.push(...pr.righe);
+  for (const f of pr.mostrate) shown.add(f);
   const rest = r.findings.filter((f) => !shown.has(f));
   if (rest.length) {
     out.push('', T.altreSegnalazioni);

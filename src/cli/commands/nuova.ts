@@ -10,6 +10,7 @@ import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modell
 import { uniqueSheetName } from '../../domain/modelli/nomi';
 import { nuovaScheda } from '../../domain/sistemi';
 import { TESTI_CLI_SISTEMI, TESTI_FASI_NUOVA } from '../../domain/testi/sistemi';
+import { TESTI_PROGETTI_NUOVA } from '../../domain/testi/progetti';
 import { XlsxWorkbook } from '../../workbook/xlsx';
 import { SOVRASCRIVI, openForCli, outputTarget, parseOptions, saveForCli, testiConUso } from '../files';
 import type { CliIo } from '../io';
@@ -85,12 +86,14 @@ export async function nuova(args: string[], io: CliIo): Promise<number> {
 
   // `--sistema fasi`: a blank card of Tortona's system (card systems: src/domain/sistemi)
   if (values.sistema !== undefined && values.sistema.trim().toLowerCase() !== 'gestionale') {
-    if (values.sistema.trim().toLowerCase() !== 'fasi') {
+    const sistema = values.sistema.trim().toLowerCase();
+    if (sistema !== 'fasi' && sistema !== 'progetti') {
       io.err(TESTI_CLI_SISTEMI.sistemaNonValido(values.sistema));
       return 2;
     }
-    const nome = uniqueSheetName(values.titolo || TESTI_FASI_NUOVA.nomeFoglio, grids.map((g) => g.name));
-    const plan = nuovaScheda('fasi', { nomeFoglio: nome, ...(values.titolo ? { titolo: values.titolo } : {}), ...(values.periodo ? { periodo } : {}) })!;
+    const predefinito = sistema === 'progetti' ? TESTI_PROGETTI_NUOVA.nomeFoglio : TESTI_FASI_NUOVA.nomeFoglio;
+    const nome = uniqueSheetName(values.titolo || predefinito, grids.map((g) => g.name));
+    const plan = nuovaScheda(sistema, { nomeFoglio: nome, ...(values.titolo ? { titolo: values.titolo } : {}), ...(values.periodo ? { periodo } : {}) })!;
     await wb.applyWritePlan({ sheets: [plan], select: { sheet: nome, range: 'A1' } });
     const saved = await saveForCli(wb, target.target, io);
     if (!saved) return 2;

@@ -144,3 +144,31 @@ export const TESTI_PROGETTI_FONDO = {
   statoGruppo: (assegnato: number, pagato: number, nonPagato: number, inAttesa: number, riserva?: number | null) =>
     `assegnati ${euro(assegnato)}, pagati ${euro(pagato)}, non pagati ${euro(nonPagato)}, in attesa ${euro(inAttesa)}${riserva != null ? `, riserva ${euro(riserva)}` : ''}`,
 };
+
+/** the `schede` command's lines for `progetti` */
+export const TESTI_CLI_PROGETTI = {
+  tabella: (foglio: string, range: string, n: number) => `Foglio "${foglio}" — tabella dei progetti (${range}), ${n} progetti`,
+  scheda: (foglio: string, indice: number, range: string, numero: number | null) => `Foglio "${foglio}" — scheda progetto ${numero ?? '?'} (posizione ${indice}, ${range})`,
+  indicatori: (n: number, somma: number | null, soglia: number | null) =>
+    `  ${n} indicatori${somma !== null ? `, percentuali ${pct(somma)}` : ''}, soglia ${soglia !== null ? pct(soglia) : 'non indicata'}`,
+  quota: (quota: string, progetti: number[], punti: number, importo: number, euroPunto: number) =>
+    `  Fondo, ${quota}: progetti ${progetti.join(', ')} — ${formatNumberIt(punti)} punti, ${euro(importo)}, ${formatNumberIt(euroPunto, 6)} €/punto`,
+  fondo: (assegnato: number, fissi: number, totale: number | null, riserva: number | null) =>
+    `  Fondo: assegnati ${euro(assegnato)} (di cui importi fissi ${euro(fissi)})${totale !== null ? `, fondo complessivo ${euro(totale)}` : ''}${riserva !== null ? `, riserva ${euro(riserva)}` : ''}`,
+  esitoSettore: (settore: string, assegnato: number, pagato: number, nonPagato: number, inAttesa: number) =>
+    `Fondo, ${settore}: assegnati ${euro(assegnato)}, pagati ${euro(pagato)}, non pagati ${euro(nonPagato)}, in attesa ${euro(inAttesa)}`,
+  esitoTotale: (pagato: number, nonPagato: number, inAttesa: number, riserva: number | null) =>
+    `Fondo, totale: pagati ${euro(pagato)}, non pagati ${euro(nonPagato)}, in attesa ${euro(inAttesa)}${riserva !== null ? `, riserva ${euro(riserva)}` : ''}`,
+  manca: (n: number, stato: string, raggiunto: number | null, soglia: number, mancante: number) =>
+    `  Progetto ${n}: ${stato}, raggiunto ${pct(raggiunto ?? 0)} su soglia ${pct(soglia)}${mancante > 0 ? `: mancano ${pct(mancante)}` : ''}`,
+};
+
+/** the blank sheet's fixed texts */
+export const TESTI_PROGETTI_MODELLO = {
+  titolo: 'PROGETTI DI PERFORMANCE ORGANIZZATIVA E FONDO PER LA PRODUTTIVITÀ',
+  tabella: 'TABELLA DEI PROGETTI',
+  intestazioneScheda: (anno: number, n: number) => `PERFORMANCE ${anno} - PROGETTO N. ${n}`,
+  promptFondo: 'Importo in euro',
+  promptNDip: 'Numero dei dipendenti coinvolti',
+  erroreNumero: 'Un numero positivo',
+};

@@ -99,7 +99,7 @@ export function checkScheda(s: SchedaProgetto, t: TabellaProgetti | undefined): 
   }
   const r = t?.righe.find((x) => x.n === s.numero);
   if (!t || !r) {
-    if (t) out.push(finding('PROGETTO_SCHEDA', s, [s.intestazione.cell], MSG_PROGETTI.senzaRiga(n, s.intestazione.cell)));
+    if (t && t.righe.length) out.push(finding('PROGETTO_SCHEDA', s, [s.intestazione.cell], MSG_PROGETTI.senzaRiga(n, s.intestazione.cell)));
     return out;
   }
   if (r.soglia?.value != null && s.soglia?.value != null && Math.abs(r.soglia.value - s.soglia.value) > EPS)

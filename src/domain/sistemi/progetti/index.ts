@@ -59,3 +59,4 @@ export const progetti: SistemaSchede<CartaProgetti> = {
   },
   nuova: nuovaProgetti,
 };
+export { fondoJson, progettiJson, righeEsitoFondo, righeProgetti } from './json';
