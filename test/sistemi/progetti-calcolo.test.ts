@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findRilevazioni, preparaRilevazioni, readRilevazioni } from '../../src/domain/calcolo';
 import { type Grid, colToLetters } from '../../src/domain/grid';
 import type { CellWrite } from '../../src/domain/plan';
-import { calcolaCartella, leggiCartella, schedePerCalcolo, type CalcoloCartella } from '../../src/domain/sistemi';
+import { calcola } from '../../src/domain/calcolo';
+import { calcolaCartella, conSistemi, controllaCartella, leggiCartella, schedePerCalcolo, type CalcoloCartella } from '../../src/domain/sistemi';
 import type { SchedaProgetto } from '../../src/domain/sistemi/progetti/types';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { chiariXlsx } from './chiari';
@@ -109,6 +110,15 @@ describe('progetti: the fund on a measured copy of Chiari', () => {
     expect(f.euroPunto.map((q) => q.importo)).toEqual([35223.09, 13000]);
   });
 
+  it('gives the task pane the same fund outcome when it runs the shared compute itself', () => {
+    const c = leggiCartella(grids);
+    const schedePane = schedePerCalcolo(c);
+    const opts = { now: NOW, controlli: controllaCartella(c) };
+    const pane = conSistemi(calcola(schedePane, grids, opts), schedePane, grids, opts);
+    expect(pane.fondo).toEqual(r.fondo);
+    expect(pane.riepilogo.righe).toEqual(r.riepilogo.righe);
+  });
+
   it('writes the projects, sectors and fund rows into the Riepilogo', async () => {
     await wb.applyWritePlan(r.plan);
     const after = await (await XlsxWorkbook.fromBuffer(await wb.toBuffer())).readSheets();
@@ -121,7 +131,5 @@ describe('progetti: the fund on a measured copy of Chiari', () => {
     const fondo = rows.find((x) => x[1] === 'Fondo produttività: totale')!;
     expect(String(fondo[9])).toContain('riserva € 28.000,00');
     expect(rows.some((x) => x[1] === 'Fondo del settore: SETTORE 2')).toBe(true);
-    // print the outcome for the report
-    console.log(JSON.stringify({ totale: r.fondo!.totale, settori: r.fondo!.settori, euroPunto: r.fondo!.euroPunto }, null, 1));
   });
 });

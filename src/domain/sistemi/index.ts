@@ -138,6 +138,14 @@ export function conGruppiFasi(r: CalcoloResult, schede: readonly Scheda[], opts:
   return { ...r, plan: { ...r.plan, sheets }, riepilogo: { foglio: r.riepilogo.foglio, righe }, gruppi };
 }
 
+/**
+ * a shared compute's result (run by a front end itself) with every system's extra rows: the fasi services' and
+ * centri's levels, the `progetti` fund's outcome (read from the same grids)
+ */
+export function conSistemi(r: CalcoloResult, schede: readonly Scheda[], grids: Grid[], opts: Pick<CalcolaOpts, 'anno' | 'now'>): CalcoloCartella {
+  return conFondoProgetti(conGruppiFasi(r, schede, opts), leggiCartella(grids).progetti, opts);
+}
+
 /** the system a card of the shared compute belongs to */
 export function sistemaDellaScheda(s: Scheda): NomeSistema {
   return obiettivoDi(s) ? 'fasi' : progettoDi(s) ? 'progetti' : 'gestionale';

@@ -62,19 +62,26 @@ export function righeFasi(obs: readonly ObiettivoFasi[], findings: readonly Find
     righe.push('', T.obiettivoFasi(ob.sheet, ob.index, ob.range), TESTI_CONTROLLA.titolo(titoloObiettivo(ob)), T.gruppo(g.servizio, g.centro));
     const pesate = ob.fasi.filter((f) => f.peso && f.applicabile).length;
     righe.push(T.fasi(ob.fasi.length, pesate, ob.peso?.points != null ? `${formatNumberIt(ob.peso.points)}%` : null));
-    if (ob.problemi.length) {
-      righe.push(TESTI_CONTROLLA.noteLettura);
-      for (const p of ob.problemi) righe.push(TESTI_CONTROLLA.nota(p));
-    }
-    const mine = findings.filter((f) => f.foglio === ob.sheet && f.scheda === ob.index);
-    if (!mine.length) righe.push(TESTI_CONTROLLA.nessunaSegnalazione);
-    else {
-      righe.push(TESTI_CONTROLLA.segnalazioni);
-      for (const f of mine) {
-        mostrate.add(f);
-        righe.push(TESTI_CONTROLLA.segnalazione(f.gravita, f.codice, f.celle, f.messaggio));
-      }
-    }
+    righe.push(...noteESegnalazioni(ob, findings, mostrate));
   }
   return { righe, mostrate };
+}
+
+/** `controlla` text under a card of any system: the reader's notes, then the card's findings (added to `mostrate`) */
+export function noteESegnalazioni(c: { sheet: string; index: number; problemi: string[] }, findings: readonly Finding[], mostrate: Set<Finding>): string[] {
+  const righe: string[] = [];
+  if (c.problemi.length) {
+    righe.push(TESTI_CONTROLLA.noteLettura);
+    for (const p of c.problemi) righe.push(TESTI_CONTROLLA.nota(p));
+  }
+  const mine = findings.filter((f) => f.foglio === c.sheet && f.scheda === c.index);
+  if (!mine.length) righe.push(TESTI_CONTROLLA.nessunaSegnalazione);
+  else {
+    righe.push(TESTI_CONTROLLA.segnalazioni);
+    for (const f of mine) {
+      mostrate.add(f);
+      righe.push(TESTI_CONTROLLA.segnalazione(f.gravita, f.codice, f.celle, f.messaggio));
+    }
+  }
+  return righe;
 }

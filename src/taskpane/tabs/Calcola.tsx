@@ -1,4 +1,4 @@
-import { conGruppiFasi } from '../../domain/sistemi';
+import { conSistemi } from '../../domain/sistemi';
 import { useMemo, useState } from 'react';
 import {
   Badge,
@@ -175,8 +175,8 @@ export default function Calcola({ wb, port }: TabProps) {
       const passi = await aPassi(calcolaPassi(schede, now.grids, opts(y, now.findings)), (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
-      // the fasi services' and centri's levels join the Riepilogo (card systems: src/domain/sistemi)
-      const r = conGruppiFasi(passi, schede, opts(y, now.findings));
+      // the fasi services' and centri's levels and the progetti fund's outcome join the Riepilogo (card systems: src/domain/sistemi)
+      const r = conSistemi(passi, schede, now.grids, opts(y, now.findings));
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
       await nextPaint();
       if (await wb.apply(r.plan)) {
@@ -193,7 +193,7 @@ export default function Calcola({ wb, port }: TabProps) {
     setNotice(null);
     const now = await wb.current();
     const o = opts(annoUsato.current, now.findings);
-    const r = conGruppiFasi(calcola(now.schede, now.grids, { ...o, forzaCelle: [keyOf(f)] }), now.schede, o);
+    const r = conSistemi(calcola(now.schede, now.grids, { ...o, forzaCelle: [keyOf(f)] }), now.schede, now.grids, o);
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });

@@ -2,7 +2,7 @@
 import type { Finding } from '../../controlli/types';
 import { TESTI_CONTROLLA } from '../../testi/cli';
 import { TESTI_CLI_PROGETTI as T, TESTI_PROGETTI_CALCOLO as TC } from '../../testi/progetti';
-import { annualitaJson } from '../json';
+import { annualitaJson, noteESegnalazioni } from '../json';
 import { type EsitoFondo, schedaDaProgetto, titoloProgetto } from './calcolo';
 import { fondoDi, round2 } from './fondo';
 import type { CartaProgetti, SchedaProgetto, TabellaProgetti } from './types';
@@ -77,19 +77,7 @@ export function righeProgetti(carte: readonly CartaProgetti[], findings: readonl
       righe.push('', T.scheda(c.sheet, c.index, c.range, c.numero), TESTI_CONTROLLA.titolo(titoloProgetto(c)));
       righe.push(T.indicatori(c.indicatori.length, sommaPercentuali(c), c.soglia?.value ?? null));
     }
-    if (c.problemi.length) {
-      righe.push(TESTI_CONTROLLA.noteLettura);
-      for (const p of c.problemi) righe.push(TESTI_CONTROLLA.nota(p));
-    }
-    const mine = findings.filter((f) => f.foglio === c.sheet && f.scheda === c.index);
-    if (!mine.length) righe.push(TESTI_CONTROLLA.nessunaSegnalazione);
-    else {
-      righe.push(TESTI_CONTROLLA.segnalazioni);
-      for (const f of mine) {
-        mostrate.add(f);
-        righe.push(TESTI_CONTROLLA.segnalazione(f.gravita, f.codice, f.celle, f.messaggio));
-      }
-    }
+    righe.push(...noteESegnalazioni(c, findings, mostrate));
   }
   return { righe, mostrate };
 }
