@@ -162,3 +162,14 @@ describe('the 24 project cards', () => {
     expect(s[9].segnalazioni.avvisi).toBe(1);
   });
 });
+
+describe('N. DIP. against the people listed (info)', () => {
+  it('flags project 19 in the table (6 listed besides the head, N. DIP. 5) and the cards of projects 10 and 14', () => {
+    const f = findings.filter((x) => x.codice === 'PROGETTO_PERSONALE');
+    expect(f.every((x) => x.gravita === 'info')).toBe(true);
+    const table = f.filter((x) => x.foglio === 'Progetti');
+    expect(table.map((x) => x.celle[1])).toEqual([`I${tabella.righe.find((r) => r.n === 19)!.row + 1}`]);
+    const cards = f.filter((x) => x.foglio === 'Schede progetto').map((x) => schede.find((s) => s.index === x.scheda)?.numero);
+    expect(cards).toEqual(expect.arrayContaining([10, 14]));
+  });
+});

@@ -28,6 +28,7 @@ export type Codice =
   | 'PROGETTO_FONDO'
   | 'PROGETTO_INTESTAZIONE'
   | 'PROGETTO_SCHEDA'
+  | 'PROGETTO_PERSONALE'
   | 'VERIFICA_SOMMA'
   | 'SOGLIA_DIVERSA'
   | 'SOGLIA_GRANULARE';
@@ -80,6 +81,7 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   PROGETTO_FONDO: 'info',
   PROGETTO_INTESTAZIONE: 'info',
   PROGETTO_SCHEDA: 'info',
+  PROGETTO_PERSONALE: 'info',
   VERIFICA_SOMMA: 'errore',
   SOGLIA_DIVERSA: 'avviso',
   SOGLIA_GRANULARE: 'info',

@@ -27,8 +27,33 @@ export function pesoCategoria(testo: string): number | null {
   return CATEGORIE_PROGETTO.find((c) => n === c.nome || n.startsWith(c.nome))?.peso ?? null;
 }
 
+/**
+ * the people a personnel text lists: the numbers before words ("n.3 SUAP", "n°4 dipendenti", "2 istruttori"), or
+ * its "tot.14"; `responsabili` the part of them that are heads (Resp., EQ, P.O., dirigente), which N. DIP. may leave out
+ */
+export function personeElencate(testo: string): { persone: number; responsabili: number } {
+  const tot = /\btot\.?\s*(\d+)/i.exec(testo);
+  if (tot) return { persone: Number(tot[1]), responsabili: 0 };
+  let persone = 0;
+  let responsabili = 0;
+  for (const m of testo.matchAll(/(?:^|[\s,;+\-–(])(?:n\s*[.°]?\s*)?(\d{1,3})\s*([A-Za-zÀ-ú][\wÀ-ú.]*)/gi)) {
+    const n = Number(m[1]);
+    persone += n;
+    if (/^(resp|dirig|eq\b|e\.q|po\b|p\.o)/i.test(m[2])) responsabili += n;
+  }
+  return { persone, responsabili };
+}
+
+/** N. DIP. against the people a text lists: info only when even without the heads the text lists more people */
+function checkPersonale(c: CartaProgetti, n: number, nDip: RigaProgetto['nDip'], personale: { value: string; cell: string } | null): Finding[] {
+  if (!personale || nDip?.value == null) return [];
+  const p = personeElencate(personale.value);
+  if (p.persone - p.responsabili <= nDip.value) return [];
+  return [finding('PROGETTO_PERSONALE', c, [personale.cell, nDip.cell], MSG_PROGETTI.personale(n, nDip.cell, nDip.value, p.persone, personale.value))];
+}
+
 function checkRiga(t: TabellaProgetti, r: RigaProgetto): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = checkPersonale(t, r.n, r.nDip, r.personale);
   const peso = r.peso?.value ?? null;
   const coeff = r.coeff?.value ?? null;
   if (r.categoria && r.peso && peso !== null) {
@@ -106,6 +131,7 @@ export function checkScheda(s: SchedaProgetto, t: TabellaProgetti | undefined): 
     out.push(finding('SOGLIA_DIVERSA', s, [r.soglia.cell, s.soglia.cell], MSG_PROGETTI.sogliaDiversa(n, `${t.sheet}!${r.soglia.cell}`, r.soglia.value, s.soglia.cell, s.soglia.value)));
   if (r.periodo && s.tempi && anni(r.periodo.value) !== anni(s.tempi.value))
     out.push(finding('PROGETTO_SCHEDA', s, [s.tempi.cell], MSG_PROGETTI.periodoDiverso(n, `${t.sheet}!${r.periodo.cell}`, r.periodo.value, s.tempi.cell, s.tempi.value)));
+  out.push(...checkPersonale(s, n, r.nDip, s.personale));
   if (r.titolo && s.titolo && normalizeLabel(r.titolo.value) !== normalizeLabel(s.titolo.value))
     out.push(finding('PROGETTO_SCHEDA', s, [s.titolo.cell], MSG_PROGETTI.titoloDiverso(n, `${t.sheet}!${r.titolo.cell}`, r.titolo.value, s.titolo.cell, s.titolo.value)));
   return out;
