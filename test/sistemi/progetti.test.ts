@@ -149,6 +149,12 @@ describe('the 24 project cards', () => {
     expect(f.every((x) => x.gravita === 'avviso')).toBe(true);
   });
 
+  it('notes the soglie the indicators cannot hit exactly (I052–I056, info)', () => {
+    const f = findings.filter((x) => x.codice === 'SOGLIA_GRANULARE');
+    expect(f.every((x) => x.gravita === 'info')).toBe(true);
+    expect(f.map((x) => schede.find((s) => s.index === x.scheda)?.numero)).toEqual([5, 7, 9, 16, 20, 22, 23, 24]);
+  });
+
   it('reports periods and titles that differ from the table as info', () => {
     const f = findings.filter((x) => x.codice === 'PROGETTO_SCHEDA');
     expect(f.every((x) => x.gravita === 'info')).toBe(true);

@@ -102,6 +102,8 @@ export const MSG_PROGETTI = {
     `Progetto ${n}: N. DIP. ${nDip} (${cell}), ma il personale elencato ${q(testo)} conta ${contati} persone.`,
   senzaScheda: (n: number, cell: string) => `Progetto ${n} (${cell}): nessuna scheda PROGETTO N. ${n}.`,
   senzaRiga: (n: number, cell: string) => `La scheda PROGETTO N. ${n} (${cell}) non ha una riga nella tabella dei progetti.`,
+  sogliaIndicatoreUnico: (n: number, cell: string, soglia: number) =>
+    `Progetto ${n}: un solo indicatore al 100% e soglia ${pct(soglia)} (${cell}): la soglia ha senso solo misurando il livello raggiunto in percentuale (Livello manuale), non raggiunto sì/no.`,
   sogliaIrraggiungibile: (n: number, cell: string, soglia: number, effettiva: number) =>
     `Progetto ${n}: con indicatori raggiunti o no, la soglia ${pct(soglia)} (${cell}) si supera solo a ${pct(effettiva)}.`,
 };

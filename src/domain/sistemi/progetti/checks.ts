@@ -118,6 +118,8 @@ export function checkScheda(s: SchedaProgetto, t: TabellaProgetti | undefined): 
       out.push(finding('VERIFICA_SOMMA', s, celle, MSG_PROGETTI.verificaSomma(String(n), celle.join(', '), somma)));
     }
   }
+  if (s.soglia?.value != null && conP.length === 1 && s.soglia.value < 100 - EPS)
+    out.push(finding('SOGLIA_GRANULARE', s, [s.soglia.cell], MSG_PROGETTI.sogliaIndicatoreUnico(n, s.soglia.cell, s.soglia.value)));
   if (s.soglia?.value != null && conP.length > 1) {
     const eff = sogliaEffettiva(conP.map((i) => i.percentuale!.value as number), s.soglia.value);
     if (eff !== null && Math.abs(eff - s.soglia.value) > EPS) out.push(finding('SOGLIA_GRANULARE', s, [s.soglia.cell], MSG_PROGETTI.sogliaIrraggiungibile(n, s.soglia.cell, s.soglia.value, eff)));
