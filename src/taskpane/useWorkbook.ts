@@ -5,6 +5,7 @@ import type { WritePlan } from '../domain/plan';
 import type { Scheda } from '../domain/scheda/types';
 import type { Finding } from '../domain/controlli/types';
 import { controllaCartella, leggiCartella, schedePerCalcolo } from '../domain/sistemi';
+import type { CartaProgetti } from '../domain/sistemi/progetti/types';
 import type { WorkbookPort } from '../workbook/port';
 import { WriteFailure } from './errors';
 import { workbookFingerprint } from './kept';
@@ -13,6 +14,8 @@ export interface WorkbookView {
   grids: Grid[];
   schede: Scheda[];
   findings: Finding[];
+  /** the `progetti` system's table and cards: the compute needs the table for the fund's outcome */
+  progetti: CartaProgetti[];
   loading: boolean;
   /** how far a long read has gone (0..1); null when no read is under way or it is quick */
   lettura: number | null;
@@ -29,7 +32,7 @@ export interface WorkbookView {
    * The workbook as it is now: the last read, or a new one when a change was announced since (an edit made just
    * before a click must be seen by what the click computes — a compute on a stale read would miss a hand-typed value)
    */
-  current(): Promise<{ grids: Grid[]; schede: Scheda[]; findings: Finding[] }>;
+  current(): Promise<Letta>;
   /** apply a plan then re-read; errors are shown and rethrown as false */
   apply(plan: WritePlan): Promise<boolean>;
   /** run any async job with error reporting; resolves undefined on error */
@@ -37,17 +40,26 @@ export interface WorkbookView {
   clearError(): void;
 }
 
-export function analyse(grids: Grid[]): { schede: Scheda[]; findings: Finding[] } {
-  // every card system (src/domain/sistemi): fasi objectives come as the shared compute's cards, with their own checks
+/** one read of the workbook, analysed */
+export interface Letta {
+  grids: Grid[];
+  schede: Scheda[];
+  findings: Finding[];
+  progetti: CartaProgetti[];
+}
+
+export function analyse(grids: Grid[]): Omit<Letta, 'grids'> {
+  // every card system (src/domain/sistemi): each system's cards come as the shared compute's cards, with their own checks
   const c = leggiCartella(grids);
-  return { schede: schedePerCalcolo(c), findings: controllaCartella(c) };
+  return { schede: schedePerCalcolo(c), findings: controllaCartella(c), progetti: c.progetti };
 }
 
 export function useWorkbook(port: WorkbookPort): WorkbookView {
-  const [state, setState] = useState<{ grids: Grid[]; schede: Scheda[]; findings: Finding[] }>({
+  const [state, setState] = useState<Letta>({
     grids: [],
     schede: [],
     findings: [],
+    progetti: [],
   });
   const [loading, setLoading] = useState(true);
   const [lettura, setLettura] = useState<number | null>(null);

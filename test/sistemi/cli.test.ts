@@ -73,6 +73,6 @@ describe('schede and the card systems', () => {
     expect((await run('controlla', 'fasi.xlsx')).code).toBe(0);
     const bad = await run('nuova', '--sistema', 'matrici', '--out', 'x.xlsx');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--sistema gestionale, --sistema fasi oppure --sistema matrice');
+    expect(bad.err).toContain('--sistema gestionale, --sistema fasi, --sistema matrice oppure --sistema progetti');
   });
 });

@@ -5,6 +5,7 @@
 import { calcolaJson, oraLocale, statoGrado } from '../../domain/calcolo';
 import { formatPercentIt } from '../../domain/grid';
 import { calcolaCartella, leggiCartella } from '../../domain/sistemi';
+import { righeEsitoFondo } from '../../domain/sistemi/progetti';
 import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { TESTI_CLI_MATRICE } from '../../domain/testi/matrice';
 import { MSG_CLI_CALCOLO as T, annualitaTesto } from '../../domain/testi/calcolo';
@@ -25,14 +26,15 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   const anno = values.anno !== undefined ? (annoOption(values.anno) ?? undefined) : undefined;
   // every card system's cards in one shared compute (src/domain/sistemi)
   const cartella = leggiCartella(cmd.grids);
-  if (cartella.gestionale.length === 0 && cartella.fasi.length === 0 && cartella.matrice.length === 0) {
+  if (cartella.gestionale.length === 0 && cartella.fasi.length === 0 && cartella.matrice.length === 0 && !cartella.progetti.some((c) => c.tipo === 'scheda')) {
     io.err(T.nessunaScheda);
     return 2;
   }
   const result = calcolaCartella(cartella, cmd.grids, { anno, forza: values.forza === true, now: oraLocale(new Date()) });
   const fasiKeys = new Set(cartella.fasi.map((o) => `${o.sheet}|${o.index}`));
   const matriceKeys = new Set(cartella.matrice.map((o) => `${o.sheet}|${o.index}`));
-  const sistemaDi = (k: string) => (fasiKeys.has(k) ? 'fasi' : matriceKeys.has(k) ? 'matrice' : 'gestionale');
+  const progettiKeys = new Set(cartella.progetti.map((o) => `${o.sheet}|${o.index}`));
+  const sistemaDi = (k: string) => (fasiKeys.has(k) ? 'fasi' : matriceKeys.has(k) ? 'matrice' : progettiKeys.has(k) ? 'progetti' : 'gestionale');
   await cmd.wb.applyWritePlan(result.plan);
   const saved = await saveForCli(cmd.wb, out, io);
   if (!saved) return 2;
@@ -40,7 +42,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
     const json = calcolaJson(result);
     const schede = json.schede.map((x) => ({ sistema: sistemaDi(`${x.foglio}|${x.scheda}`), ...x }));
     const aree = result.aree?.length ? { aree: result.aree } : {};
-    io.out(JSON.stringify({ ...json, schede, ...(result.gruppi.length ? { gruppi: result.gruppi } : {}), ...aree }, null, 2));
+    io.out(JSON.stringify({ ...json, schede, ...(result.gruppi.length ? { gruppi: result.gruppi } : {}), ...aree, ...(result.fondo ? { fondo: result.fondo } : {}) }, null, 2));
     return 0;
   }
   const lines: string[] = [];
@@ -51,6 +53,7 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
     lines.push(TESTI_CLI_SISTEMI.livelloGruppo(g.tipo, g.nome, g.livello === null ? T.nonCalcolabile : formatPercentIt(g.livello), g.parziale, g.completi, g.obiettivi));
   for (const a of result.aree ?? [])
     lines.push(TESTI_CLI_MATRICE.contributoArea(a.foglio, a.scheda, a.area, a.contributo === null ? T.nonCalcolabile : formatPercentIt(a.contributo), a.pesoAssoluto, a.parziale));
+  if (result.fondo) lines.push(...righeEsitoFondo(result.fondo));
   for (const m of result.messaggi) lines.push(m);
   if (result.segnalazioni.length) lines.push('');
   for (const f of result.segnalazioni) lines.push(TESTI_CONTROLLA.segnalazione(f.gravita, f.codice, [f.foglio, ...f.celle], f.messaggio).trim());

@@ -10,6 +10,8 @@ import type { ObiettivoFasi } from '../../domain/sistemi/fasi/types';
 import { matriceJson, righeMatrice } from '../../domain/sistemi/matrice';
 import type { CartaMatrice } from '../../domain/sistemi/matrice/types';
 import { annualitaJson, fasiJson, righeFasi } from '../../domain/sistemi/json';
+import { progettiJson, righeProgetti } from '../../domain/sistemi/progetti';
+import type { CartaProgetti } from '../../domain/sistemi/progetti/types';
 import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { schedaLabel, type Annualita, type Scheda } from '../../domain/scheda/types';
 import { TESTI_CONTROLLA as T } from '../../domain/testi/cli';
@@ -28,7 +30,7 @@ export interface ControllaJson {
       anno: number | null;
       azioni: { n: number | null; peso: number | null; azione: string | null; graduazione: { tipo: string } | null }[];
     }[];
-  } | ReturnType<typeof fasiJson> | ReturnType<typeof matriceJson>)[];
+  } | ReturnType<typeof fasiJson> | ReturnType<typeof matriceJson> | ReturnType<typeof progettiJson>)[];
   segnalazioni: { codice: string; gravita: string; foglio: string; celle: string[]; messaggio: string }[];
 }
 
@@ -39,13 +41,15 @@ export interface ControllaResult {
   fasi: ObiettivoFasi[];
   /** the cards of the generic template's weighting matrix (`matrice`) */
   matrice: CartaMatrice[];
+  /** the projects table and project cards of the `progetti` system */
+  progetti: CartaProgetti[];
   findings: Finding[];
 }
 
 /** read and check an opened workbook's grids (no I/O) */
 export function controllaGrids(grids: Grid[]): ControllaResult {
   const c = leggiCartella(grids);
-  return { grids, schede: c.gestionale, fasi: c.fasi, matrice: c.matrice, findings: controllaCartella(c) };
+  return { grids, schede: c.gestionale, fasi: c.fasi, matrice: c.matrice, progetti: c.progetti, findings: controllaCartella(c) };
 }
 
 function periodo(s: Scheda): string | null {
@@ -74,6 +78,7 @@ export function toJson(r: ControllaResult): ControllaJson {
     })),
       ...r.fasi.map(fasiJson),
       ...(r.matrice ?? []).map(matriceJson),
+      ...(r.progetti ?? []).map(progettiJson),
     ],
     segnalazioni: r.findings.map((f) => ({
       codice: f.codice,
@@ -88,8 +93,9 @@ export function toJson(r: ControllaResult): ControllaJson {
 export function toText(file: string, r: ControllaResult): string {
   const out: string[] = [];
   const matrice = r.matrice ?? [];
-  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi, ...matrice].map((s) => s.sheet))];
-  const n = r.schede.length + r.fasi.length + matrice.length;
+  const progetti = r.progetti ?? [];
+  const sheetsWithCards = [...new Set([...r.schede, ...r.fasi, ...matrice, ...progetti].map((s) => s.sheet))];
+  const n = r.schede.length + r.fasi.length + matrice.length + progetti.length;
   out.push(T.intestazione(file, n, sheetsWithCards.length));
   if (n === 0) out.push(TESTI_CLI_SISTEMI.nessunaScheda);
   const shown = new Set<Finding>();
@@ -125,6 +131,9 @@ export function toText(file: string, r: ControllaResult): string {
   const mat = righeMatrice(matrice, r.findings);
   out.push(...mat.righe);
   for (const f of mat.mostrate) shown.add(f);
+  const pr = righeProgetti(progetti, r.findings);
+  out.push(...pr.righe);
+  for (const f of pr.mostrate) shown.add(f);
   const rest = r.findings.filter((f) => !shown.has(f));
   if (rest.length) {
     out.push('', T.altreSegnalazioni);

@@ -24,7 +24,19 @@ export type Codice =
   | 'PESATURA_ESITO'
   | 'PESATURA_MARCA_MANCANTE'
   | 'CONTRIBUZIONE_SOMMA'
-  | 'INDICE_NON_CALCOLABILE';
+  | 'INDICE_NON_CALCOLABILE'
+  // card system `progetti` (src/domain/sistemi/progetti)
+  | 'PROGETTO_PESO_TIPOLOGIA'
+  | 'PROGETTO_COEFF'
+  | 'PROGETTO_TOTALE'
+  | 'PROGETTO_IMPORTO'
+  | 'PROGETTO_FONDO'
+  | 'PROGETTO_INTESTAZIONE'
+  | 'PROGETTO_SCHEDA'
+  | 'PROGETTO_PERSONALE'
+  | 'VERIFICA_SOMMA'
+  | 'SOGLIA_DIVERSA'
+  | 'SOGLIA_GRANULARE';
 
 export type Gravita = 'errore' | 'avviso' | 'info';
 
@@ -70,4 +82,16 @@ export const GRAVITA_DI: Record<Codice, Gravita> = {
   PESATURA_MARCA_MANCANTE: 'avviso',
   CONTRIBUZIONE_SOMMA: 'errore',
   INDICE_NON_CALCOLABILE: 'info',
+  PROGETTO_PESO_TIPOLOGIA: 'errore',
+  PROGETTO_COEFF: 'errore',
+  PROGETTO_TOTALE: 'errore',
+  /** errore; avviso when the difference is at most one cent */
+  PROGETTO_IMPORTO: 'errore',
+  PROGETTO_FONDO: 'info',
+  PROGETTO_INTESTAZIONE: 'info',
+  PROGETTO_SCHEDA: 'info',
+  PROGETTO_PERSONALE: 'info',
+  VERIFICA_SOMMA: 'errore',
+  SOGLIA_DIVERSA: 'avviso',
+  SOGLIA_GRANULARE: 'info',
 };

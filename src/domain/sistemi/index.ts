@@ -18,14 +18,16 @@ import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
 import { cartaMatriceDi, contributiAree, matrice, type ContributoArea } from './matrice';
 import type { CartaMatrice } from './matrice/types';
+import { esitoFondoDi, progettoDi, progetti, righeFondo, righeProgettiConFondo, type EsitoFondo } from './progetti';
+import type { CartaProgetti } from './progetti/types';
 import type { NomeSistema, OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
 
 export type * from './types';
-export { fasi, gestionale, matrice };
+export { fasi, gestionale, matrice, progetti };
 
 /** every system, in the order they are tried */
-export const SISTEMI = { gestionale, fasi, matrice } as const;
-export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi', 'matrice'];
+export const SISTEMI = { gestionale, fasi, matrice, progetti } as const;
+export const NOMI_SISTEMA: NomeSistema[] = ['gestionale', 'fasi', 'matrice', 'progetti'];
 
 export function sistemaDi(nome: string): SistemaSchede<never> | null {
   return (NOMI_SISTEMA as string[]).includes(nome) ? (SISTEMI[nome as NomeSistema] as unknown as SistemaSchede<never>) : null;
@@ -35,6 +37,8 @@ export interface Cartella {
   gestionale: Scheda[];
   fasi: ObiettivoFasi[];
   matrice: CartaMatrice[];
+  /** `progetti`: the projects table and the project cards */
+  progetti: CartaProgetti[];
   /** sheets with content that no system recognises */
   nonRiconosciuti: string[];
   /** the reader's notes, Italian */
@@ -47,7 +51,7 @@ function hasContent(g: Grid): boolean {
 
 /** read every sheet with every system; FASI objectives on a sheet that also holds gestionale cards are numbered after them */
 export function leggiCartella(grids: Grid[]): Cartella {
-  const out: Cartella = { gestionale: [], fasi: [], matrice: [], nonRiconosciuti: [], messaggi: [] };
+  const out: Cartella = { gestionale: [], fasi: [], matrice: [], progetti: [], nonRiconosciuti: [], messaggi: [] };
   for (const g of Array.isArray(grids) ? grids : []) {
     if (!g || isOwnSheet(g.name)) continue;
     const sg = gestionale.leggi(g);
@@ -55,11 +59,14 @@ export function leggiCartella(grids: Grid[]): Cartella {
     for (const ob of sf) ob.index += sg.length;
     const sm = matrice.riconosci(g).length ? matrice.leggi(g) : [];
     for (const c of sm) c.index += sg.length + sf.length;
+    const sp = progetti.riconosci(g).length ? progetti.leggi(g) : [];
+    for (const p of sp) p.index += sg.length + sf.length + sm.length;
     out.gestionale.push(...sg);
     out.fasi.push(...sf);
     out.matrice.push(...sm);
+    out.progetti.push(...sp);
     for (const c of sm) out.messaggi.push(...c.problemi);
-    if (!sg.length && !sf.length && !sm.length && hasContent(g)) {
+    if (!sg.length && !sf.length && !sm.length && !sp.length && hasContent(g)) {
       out.nonRiconosciuti.push(g.name);
       out.messaggi.push(MSG_SISTEMI.nonRiconosciuto(g.name));
     }
@@ -69,7 +76,7 @@ export function leggiCartella(grids: Grid[]): Cartella {
 
 /** every system's findings */
 export function controllaCartella(c: Cartella): Finding[] {
-  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi), ...matrice.controlla(c.matrice ?? [])];
+  return [...gestionale.controlla(c.gestionale), ...fasi.controlla(c.fasi), ...matrice.controlla(c.matrice ?? []), ...progetti.controlla(c.progetti ?? [])];
 }
 
 /** every card as the front ends list it, sheet by sheet in workbook order */
@@ -79,12 +86,13 @@ export function sintesiCartella(c: Cartella, segnalazioni: readonly Finding[], c
     ...gestionale.sintesi(c.gestionale, segnalazioni, esiti),
     ...fasi.sintesi(c.fasi, segnalazioni, esiti),
     ...matrice.sintesi(c.matrice ?? [], segnalazioni, esiti),
+    ...progetti.sintesi(c.progetti ?? [], segnalazioni, esiti),
   ];
 }
 
 /** the cards of every system as the shared compute's cards */
 export function schedePerCalcolo(c: Cartella): Scheda[] {
-  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi), ...matrice.perCalcolo(c.matrice ?? [])];
+  return [...gestionale.perCalcolo(c.gestionale), ...fasi.perCalcolo(c.fasi), ...matrice.perCalcolo(c.matrice ?? []), ...progetti.perCalcolo(c.progetti ?? [])];
 }
 
 export interface CalcoloCartella extends CalcoloResult {
@@ -92,6 +100,8 @@ export interface CalcoloCartella extends CalcoloResult {
   gruppi: LivelloGruppo[];
   /** the matrix cards' areas: each one's weighted contribution */
   aree?: ContributoArea[];
+  /** the productivity fund's outcome (`progetti`), null without a projects table */
+  fondo: EsitoFondo | null;
 }
 
 /**
@@ -101,7 +111,8 @@ export interface CalcoloCartella extends CalcoloResult {
 export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): CalcoloCartella {
   const controlli = opts.controlli ?? controllaCartella(c);
   const schede = schedePerCalcolo(c);
-  return conGruppi(calcola(schede, grids, opzioniCartella(schede, { ...opts, controlli })), schede);
+  const carteProgetti = c.progetti ?? [];
+  return conGruppi(calcola(schede, grids, opzioniCartella(schede, { ...opts, controlli }, carteProgetti)), schede, carteProgetti);
 }
 
 /**
@@ -110,10 +121,11 @@ export function calcolaCartella(c: Cartella, grids: Grid[], opts: CalcolaOpts): 
  * of the compute, so the registry keeps them and an undo gives them back (front ends that run the compute step by
  * step pass these options too).
  */
-export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts): CalcolaOpts {
+export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts, carteProgetti: readonly CartaProgetti[] = []): CalcolaOpts {
   const obiettivi = obiettiviFasi(schede);
   const carte = carteMatrice(schede);
-  if (!obiettivi.length && !carte.length) return opts;
+  const fondo = carteProgetti.some((c) => c.tipo === 'tabella');
+  if (!obiettivi.length && !carte.length && !fondo) return opts;
   const key = (foglio: string, scheda: number) => `${foglio}|${scheda}`;
   const fasiKeys = new Set(obiettivi.map((o) => key(o.sheet, o.index)));
   const perCarta = new Map(carte.map((c) => [key(c.sheet, c.index), c]));
@@ -122,7 +134,10 @@ export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts): C
   return {
     ...opts,
     riepilogo: (base, esiti) => {
-      const righe = prima ? prima(base, esiti) : base;
+      const righe0 = prima ? prima(base, esiti) : base;
+      // the productivity fund (progetti): each project's money and state on its row (rows still one per result)
+      const esito = fondo ? esitoFondoDi(carteProgetti, esiti) : null;
+      const righe = esito ? righeProgettiConFondo(righe0, esiti, esito) : righe0;
       // the Riepilogo's rows are the compute's results in order: each card says its system in TIPO; a matrix card's
       // Area/Settore rows follow it (contribution = level × % di contribuzione, partial while an indicator is unmeasured)
       const out: RigaRiepilogo[] = [];
@@ -168,7 +183,8 @@ export function opzioniCartella(schede: readonly Scheda[], opts: CalcolaOpts): C
           segnalazioni: segnalazioniTesto(0, 0, 0),
           calcolatoIl,
         }));
-      return [...out, ...gruppi];
+      // then the fund's sectors and the whole fund, with its reserve
+      return [...out, ...gruppi, ...(esito ? righeFondo(esito, carteProgetti, calcolatoIl) : [])];
     },
   };
 }
@@ -182,21 +198,27 @@ function carteMatrice(schede: readonly Scheda[]): CartaMatrice[] {
 }
 
 /**
- * a compute's result (run with `opzioniCartella`) with the fasi services' and centri's levels and the matrix cards'
- * areas (each one's weighted contribution), for the front ends that list them
+ * a compute's result (run with `opzioniCartella`) with the fasi services' and centri's levels, the matrix cards'
+ * areas (each one's weighted contribution) and the productivity fund's outcome, for the front ends that list them
  */
-export function conGruppi(r: CalcoloResult, schede: readonly Scheda[]): CalcoloCartella {
+export function conGruppi(r: CalcoloResult, schede: readonly Scheda[], carteProgetti: readonly CartaProgetti[] = []): CalcoloCartella {
   const perCarta = new Map(carteMatrice(schede).map((c) => [`${c.sheet}|${c.index}`, c]));
   const aree = r.schede.flatMap((e) => {
     const c = perCarta.get(`${e.foglio}|${e.scheda}`);
     return c ? contributiAree(c, e) : [];
   });
-  return { ...r, gruppi: livelliGruppi(obiettiviFasi(schede), r.schede), ...(perCarta.size ? { aree } : {}) };
+  return {
+    ...r,
+    gruppi: livelliGruppi(obiettiviFasi(schede), r.schede),
+    ...(perCarta.size ? { aree } : {}),
+    fondo: esitoFondoDi(carteProgetti, r.schede),
+  };
 }
 
 /** the system a card of the shared compute belongs to */
 export function sistemaDellaScheda(s: Scheda): NomeSistema {
   if (cartaMatriceDi(s)) return 'matrice';
+  if (progettoDi(s)) return 'progetti';
   return obiettivoDi(s) ? 'fasi' : 'gestionale';
 }
 

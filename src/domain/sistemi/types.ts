@@ -8,7 +8,7 @@ import type { Grid } from '../grid';
 import type { SheetPlan } from '../plan';
 import type { Scheda } from '../scheda/types';
 
-export type NomeSistema = 'gestionale' | 'fasi' | 'matrice';
+export type NomeSistema = 'gestionale' | 'fasi' | 'matrice' | 'progetti';
 
 /** a card of any system: it says which system it belongs to, where it is, and its position on the sheet */
 export interface CartaBase {

@@ -14,3 +14,4 @@ export * from './controlli';
 export * from './graduazione';
 export * from './sistemi';
 export * from './matrice';
+export * from './progetti';

@@ -126,7 +126,7 @@ export const TESTI_STANDARDIZZA = {
 /** the CLI commands nuova and standardizza */
 export const TESTI_CLI_MODELLI = {
   usoNuova:
-    'Uso: schede nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale] [--azioni N] [--elenco ELENCO.xlsx|.csv|.txt] [--in FILE.xlsx] [--sistema gestionale|fasi] [--anteprima] --out OUT.xlsx [--sovrascrivi]',
+    'Uso: schede nuova [--modello NOME] [--titolo T] [--periodo 2025-2027] [--tipo comune|individuale] [--azioni N] [--elenco ELENCO.xlsx|.csv|.txt] [--in FILE.xlsx] [--sistema gestionale|fasi|matrice|progetti] [--anteprima] --out OUT.xlsx [--sovrascrivi]',
   /** --anteprima: what would be made */
   anteprima: (n: number, sistema: string) => `${n === 1 ? 'Verrebbe creata 1 scheda' : `Verrebbero create ${n} schede`} (${sistema}); nulla è stato scritto:`,
   anteprimaRiga: (foglio: string, titolo: string, unita: string | null) =>

@@ -127,6 +127,6 @@ export const TESTI_CLI_SISTEMI = {
     'Nessuna scheda trovata: né schede OBIETTIVO GESTIONALE (una cella come "OBIETTIVO GESTIONALE 2024 – 2026 X COMUNE □ INDIVIDUALE") né obiettivi per fasi (una tabella "FASI PRINCIPALI | DATA ULTIMAZIONE FASE | PESO FASE | VALORE OBIETTIVO").',
   livelloGruppo: (tipo: 'servizio' | 'centro', nome: string, livello: string, parziale: boolean, completi: number, obiettivi: number) =>
     `${tipo === 'servizio' ? 'Servizio' : 'Centro'} ${nome}: ${livello}${parziale ? ` (parziale, ${completi} di ${obiettivi} obiettivi rilevati)` : ''}`,
-  sistemaNonValido: (s: string) => `Sistema di schede non valido: "${s}". Usare --sistema gestionale, --sistema fasi oppure --sistema matrice.`,
-  usoSistema: '[--sistema gestionale|fasi|matrice]',
+  sistemaNonValido: (s: string) => `Sistema di schede non valido: "${s}". Usare --sistema gestionale, --sistema fasi, --sistema matrice oppure --sistema progetti.`,
+  usoSistema: '[--sistema gestionale|fasi|matrice|progetti]',
 };

@@ -146,6 +146,7 @@ export const UI = {
     sistemi: {
       fasi: 'Obiettivi per fasi (come Tortona)',
       matrice: 'Obiettivo con matrice di pesatura (modello generico)',
+      progetti: 'Progetti e fondo per la produttività (come Chiari)',
     } as Record<string, string>,
     elencoAiuto:
       'Seleziona in Excel un intervallo con le colonne titolo, dirigente, unità, missione, programma (una riga per obiettivo; la prima riga può essere l\'intestazione).',

@@ -172,11 +172,11 @@ export default function Calcola({ wb, port }: TabProps) {
       // one compute, card by card: the bar follows it, the browser paints between slices
       setProgress({ i: 0, n: schede.length, label: UI.calcola.inCorso(1, schede.length) });
       await nextPaint();
-      // the card systems' own rows (fasi services' and centri's levels) join the Riepilogo: src/domain/sistemi
-      const passi = await aPassi(calcolaPassi(schede, now.grids, opzioniCartella(schede, opts(y, now.findings))), (p) =>
+      // the card systems' own rows (fasi services and centri, matrix areas, the fund) join the Riepilogo: src/domain/sistemi
+      const passi = await aPassi(calcolaPassi(schede, now.grids, opzioniCartella(schede, opts(y, now.findings), now.progetti)), (p) =>
         setProgress({ i: p.done, n: p.total, label: UI.calcola.inCorso(Math.min(p.done + 1, p.total), p.total) }),
       );
-      const r = conGruppi(passi, schede);
+      const r = conGruppi(passi, schede, now.progetti);
       setProgress({ i: schede.length, n: schede.length, label: UI.calcola.scrittura });
       await nextPaint();
       if (await wb.apply(r.plan)) {
@@ -193,7 +193,7 @@ export default function Calcola({ wb, port }: TabProps) {
     setNotice(null);
     const now = await wb.current();
     const o = opts(annoUsato.current, now.findings);
-    const r = conGruppi(calcola(now.schede, now.grids, opzioniCartella(now.schede, { ...o, forzaCelle: [keyOf(f)] })), now.schede);
+    const r = conGruppi(calcola(now.schede, now.grids, opzioniCartella(now.schede, { ...o, forzaCelle: [keyOf(f)] }, now.progetti)), now.schede, now.progetti);
     if (await wb.apply(r.plan)) {
       show(r);
       setNotice({ intent: 'success', text: UI.calcola.sovrascritto });

@@ -1,0 +1,62 @@
+/** the `progetti` card system (Chiari): projects table, project cards, productivity fund */
+import type { EsitoScheda } from '../../calcolo';
+import type { Finding } from '../../controlli/types';
+import type { Grid } from '../../grid';
+import { contaPer } from '../sintesi';
+import type { SintesiScheda, SistemaSchede } from '../types';
+import { schedaDaProgetto, titoloProgetto } from './calcolo';
+import { checkProgetti } from './checks';
+import { nuovaProgetti } from './nuova';
+import { readSchedeProgetto, readTabellaProgetti, riconosciSchede, riconosciTabella } from './reader';
+import type { CartaProgetti, SchedaProgetto } from './types';
+
+export { esitoFondo, progettoDi, schedaDaProgetto, type EsitoFondo, type EsitoProgetto, type EsitoSettore } from './calcolo';
+export { checkProgetti, coeffDi, pesoCategoria, sogliaEffettiva } from './checks';
+export { fondoDi, settoreDi, type FondoProgetti, type Quota } from './fondo';
+export { nuovaProgetti } from './nuova';
+export { readSchedeProgetto, readTabellaProgetti } from './reader';
+export { esitoFondoDi, righeFondo, righeProgettiConFondo } from './riepilogo';
+export type * from './types';
+
+function leggiProgetti(g: Grid): CartaProgetti[] {
+  const t = readTabellaProgetti(g);
+  const schede = readSchedeProgetto(g);
+  // on a sheet holding both, the cards are numbered after the table
+  if (t) for (const s of schede) s.index += 1;
+  return [...(t ? [t] : []), ...schede];
+}
+
+export const progetti: SistemaSchede<CartaProgetti> = {
+  nome: 'progetti',
+  riconosci: (g) => [...riconosciTabella(g), ...riconosciSchede(g)],
+  leggi: leggiProgetti,
+  controlla: checkProgetti,
+  perCalcolo: (carte) => carte.filter((c): c is SchedaProgetto => c.tipo === 'scheda').map(schedaDaProgetto),
+  sintesi(carte, segnalazioni: readonly Finding[], esiti?: readonly EsitoScheda[]): SintesiScheda[] {
+    const conta = contaPer(carte, segnalazioni);
+    return carte
+      .filter((c): c is SchedaProgetto => c.tipo === 'scheda')
+      .map((s) => {
+        const e = esiti?.find((x) => x.foglio === s.sheet && x.scheda === s.index);
+        return {
+          sistema: 'progetti',
+          foglio: s.sheet,
+          scheda: s.index,
+          cella: s.intestazione.cell,
+          titolo: titoloProgetto(s),
+          responsabile: null,
+          servizio: s.tipologia?.value ?? null,
+          periodo: s.tempi?.value ?? (s.anno ? `${s.anno}` : null),
+          peso: null,
+          livelli: [
+            e
+              ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
+              : { anno: s.anno, valore: null, parziale: true, rilevate: 0, totale: s.indicatori.length },
+          ],
+          segnalazioni: conta(s),
+        };
+      });
+  },
+  nuova: nuovaProgetti,
+};
+export { fondoJson, progettiJson, righeEsitoFondo, righeProgetti } from './json';
