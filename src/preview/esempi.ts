@@ -7,6 +7,7 @@ export const ESEMPI: { id: IdEsempio; file: string }[] = [
   { id: 'sarzana', file: 'sarzana-esempio.xlsx' },
   { id: 'tortona', file: 'tortona-esempio.xlsx' },
   { id: 'modello', file: 'modello-esempio.xlsx' },
+  { id: 'chiari', file: 'chiari-esempio.xlsx' },
 ];
 
 /** the sample named by `?esempio=` (the first one when the name is missing or unknown) */

@@ -6,7 +6,8 @@ import { buildSchedaStandard, listeSeMancanti, type TipoScheda } from '../domain
 import { buildSchedeDaElenco, controllaRighe, readElenco, type RigaElenco } from '../domain/modelli/elenco';
 import { nomiPerTitoli, uniqueSheetName } from '../domain/modelli/nomi';
 import { leggiElencoTesto, righeDaTesto } from '../domain/modelli/elencoTesto';
-import { NOMI_SISTEMA, schedeDaRighe } from '../domain/sistemi';
+import { NOMI_SISTEMA } from '../domain/sistemi';
+import { schedeDaRighe } from '../domain/sistemi/nuove';
 import { buildFromTemplate, listTemplates, saveAsTemplate } from '../domain/modelli/salvati';
 import { standardizza } from '../domain/modelli/standardizza';
 import { UI } from '../domain/testi/ui';

@@ -4,7 +4,7 @@
 // service and centro rows.
 import { assert, cellText, openPreview, openTab, sheetTabs, showSheet, until, screens } from './_pannello.mjs';
 
-export const name = "anteprima: gli esempi di Tortona (obiettivi per fasi: rilevazioni e calcolo 2024) e del modello generico (matrice) dal menu Esempio";
+export const name = "anteprima: gli esempi di Tortona (obiettivi per fasi: rilevazioni e calcolo 2024), del modello generico (matrice) e di Chiari (progetti e fondo: calcolo 2024) dal menu Esempio";
 
 export async function run({ page, baseUrl, shot }) {
   await openPreview(page, baseUrl);
@@ -57,4 +57,19 @@ export async function run({ page, baseUrl, shot }) {
   const testo = await pane.innerText();
   assert(/Matrice di pesatura/i.test(testo), `il sistema delle schede non è indicato: ${testo.slice(0, 300)}`);
   await screens(page, shot, 'esempio-modello');
+
+  // Chiari's projects and productivity fund: Calcola 2024 (nothing measured yet) writes the fund's rows, pending
+  await page.getByTestId('esempio').selectOption('chiari');
+  await until(async () => (await page.locator('.toolbar strong').innerText()).trim() === 'chiari-esempio.xlsx', "l'esempio di Chiari non si apre");
+  await until(async () => (await pane.getByTestId('scheda-card').count()) >= 24, 'il pannello non elenca i progetti di Chiari');
+  assert(/Progetti/.test(await pane.innerText()), 'il sistema dei progetti non è indicato');
+  await openTab(page, 'calcola');
+  await pane.getByTestId('scelta-anno').click();
+  await page.getByRole('option', { name: '2024' }).click();
+  await pane.getByTestId('calcola').click();
+  await until(async () => (await sheetTabs(page)).includes('Riepilogo'), 'il foglio Riepilogo di Chiari non compare');
+  await showSheet(page, 'Riepilogo');
+  const fondo = await page.locator('table.sheet[data-sheet="Riepilogo"]').innerText();
+  assert(fondo.includes('Fondo produttività: totale') && /Fondo del settore/.test(fondo), 'il Riepilogo non ha le righe del fondo');
+  await screens(page, shot, 'esempio-chiari-riepilogo');
 }

@@ -11,7 +11,7 @@ describe('the preview\'s samples, one per card system', () => {
   it.each(ESEMPI)('$file is read with its system', async ({ id, file }) => {
     const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(readFileSync(DIR + file)));
     const c = leggiCartella(await wb.readSheets());
-    const expected = { sarzana: ['gestionale', 6], tortona: ['fasi', 59], modello: ['matrice', 3] } as const;
+    const expected = { sarzana: ['gestionale', 6], tortona: ['fasi', 59], modello: ['matrice', 3], chiari: ['progetti', 25] } as const;
     const [sistema, n] = expected[id];
     expect(c[sistema]).toHaveLength(n);
     expect(c.nonRiconosciuti).toEqual([]);

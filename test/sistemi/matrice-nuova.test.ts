@@ -4,7 +4,8 @@
  * results Excel computes, as Excel saves them) its marks, Esito and areas read like the seed's card d.
  */
 import { describe, expect, it } from 'vitest';
-import { controllaCartella, leggiCartella, nuovaScheda } from '../../src/domain/sistemi';
+import { controllaCartella, leggiCartella } from '../../src/domain/sistemi';
+import { nuovaScheda } from '../../src/domain/sistemi/nuove';
 import { esitoDaMarche } from '../../src/domain/sistemi/matrice';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { matriceGrids, seedMatrice } from './matrice-seed';

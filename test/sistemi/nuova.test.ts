@@ -1,7 +1,8 @@
 /** The blank FASI card: live formulas, red totals, validations, print setup; it reads back as one clean fasi objective. */
 import { describe, expect, it } from 'vitest';
 import { colToLetters } from '../../src/domain/grid';
-import { controllaCartella, leggiCartella, nuovaScheda } from '../../src/domain/sistemi';
+import { controllaCartella, leggiCartella } from '../../src/domain/sistemi';
+import { nuovaScheda } from '../../src/domain/sistemi/nuove';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 
 describe('nuova --sistema fasi', () => {

@@ -1,6 +1,7 @@
 /** The blank `progetti` sheet: Fondo block, live PESO / COEFF / TOTALE / IMPORTO, a card whose PERCENTUALE total is red until 100. */
 import { describe, expect, it } from 'vitest';
-import { controllaCartella, leggiCartella, nuovaScheda } from '../../src/domain/sistemi';
+import { controllaCartella, leggiCartella } from '../../src/domain/sistemi';
+import { nuovaScheda } from '../../src/domain/sistemi/nuove';
 import { coeffDi, fondoDi } from '../../src/domain/sistemi/progetti';
 import type { SchedaProgetto, TabellaProgetti } from '../../src/domain/sistemi/progetti/types';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';

@@ -26,7 +26,8 @@ export function riepilogoPlan(foglio: string, righe: RigaRiepilogo[]): SheetPlan
       r.azioni,
       r.rilevate,
       r.grado,
-      r.grado === null ? '' : r.stato || GRADO_COMPLETO,
+      // no grade yet: the row's state says why (nothing measured, a project's fund still pending)
+      r.grado === null ? (r.stato ?? '') : r.stato || GRADO_COMPLETO,
       r.peso,
       r.segnalazioni,
       new Date(r.calcolatoIl),

@@ -1,17 +1,15 @@
 /**
  * `gestionale`: Sarzana's OBIETTIVO GESTIONALE grid through the seam. It delegates to the existing modules
- * unchanged (scheda/ reads, controlli/ checks, calcolo/ computes, modelli/ makes the standard card).
+ * unchanged (scheda/ reads, controlli/ checks, calcolo/ computes; modelli/ makes the standard card, in nuove.ts).
  */
 import type { EsitoScheda } from '../calcolo';
 import { checkWorkbook } from '../controlli';
 import type { Finding } from '../controlli/types';
 import type { Grid } from '../grid';
-import { buildSchedaStandard } from '../modelli/standard';
 import { readSchede } from '../scheda';
 import { type Scheda, schedaLabel } from '../scheda/types';
-import { NOME_FOGLIO_GESTIONALE } from '../testi/sistemi';
 import { contaPer, livelliDa } from './sintesi';
-import type { OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
+import type { SintesiScheda, SistemaSchede } from './types';
 
 export const gestionale: SistemaSchede<Scheda> = {
   nome: 'gestionale',
@@ -38,16 +36,5 @@ export const gestionale: SistemaSchede<Scheda> = {
       segnalazioni: conta(s),
     }));
   },
-  nuova(opts: OpzioniNuova) {
-    const y = new Date().getUTCFullYear();
-    return buildSchedaStandard({
-      nomeFoglio: opts.nomeFoglio ?? NOME_FOGLIO_GESTIONALE,
-      periodo: opts.periodo ?? { from: y, to: y + 2 },
-      tipo: 'individuale',
-      ...(opts.titolo ? { titolo: opts.titolo } : {}),
-      ...(opts.dirigente ? { dirigente: opts.dirigente } : {}),
-      ...(opts.unita ? { unita: opts.unita } : {}),
-      ...(opts.righe ? { azioniPerAnnualita: opts.righe } : {}),
-    });
-  },
+
 };

@@ -10,9 +10,6 @@ import { type Grid, isEmptyCell } from '../grid';
 import { isOwnSheet } from '../scheda';
 import type { Scheda } from '../scheda/types';
 import { MSG_SISTEMI, TESTI_FASI_CALCOLO, TESTI_MATRICE_CALCOLO, segnalazioniTesto } from '../testi';
-import { NOMI_SISTEMI } from '../testi/sistemi';
-import { nomiPerTitoli } from '../modelli/nomi';
-import type { WritePlan } from '../plan';
 import { fasi, livelliGruppi, obiettivoDi, type LivelloGruppo } from './fasi';
 import type { ObiettivoFasi } from './fasi/types';
 import { gestionale } from './gestionale';
@@ -20,7 +17,7 @@ import { cartaMatriceDi, contributiAree, matrice, type ContributoArea } from './
 import type { CartaMatrice } from './matrice/types';
 import { esitoFondoDi, progettoDi, progetti, righeFondo, righeProgettiConFondo, type EsitoFondo } from './progetti';
 import type { CartaProgetti } from './progetti/types';
-import type { NomeSistema, OpzioniNuova, SintesiScheda, SistemaSchede } from './types';
+import type { NomeSistema, SintesiScheda, SistemaSchede } from './types';
 
 export type * from './types';
 export { fasi, gestionale, matrice, progetti };
@@ -221,35 +218,3 @@ export function sistemaDellaScheda(s: Scheda): NomeSistema {
   if (progettoDi(s)) return 'progetti';
   return obiettivoDi(s) ? 'fasi' : 'gestionale';
 }
-
-/**
- * one blank card of the named system per row of a list (`--elenco`, the pane's list), each on a sheet named after
- * its title (unique beside `existing`), its unit or service filled in; null for an unknown system
- */
-export function schedeDaRighe(
-  nome: string,
-  righe: readonly { titolo: string; dirigente?: string; unita?: string }[],
-  existing: Iterable<string>,
-  periodo?: { from: number; to: number },
-): WritePlan | null {
-  const s = sistemaDi(nome);
-  if (!s || !righe.length) return null;
-  const nomi = nomiPerTitoli(righe.map((r) => r.titolo), existing, NOMI_SISTEMI[nome] ?? nome);
-  const sheets = righe.map((r, i) =>
-    s.nuova({
-      nomeFoglio: nomi[i],
-      ...(r.titolo.trim() ? { titolo: r.titolo.trim() } : {}),
-      ...(r.dirigente ? { dirigente: r.dirigente } : {}),
-      ...(r.unita ? { unita: r.unita } : {}),
-      ...(periodo ? { periodo } : {}),
-    }),
-  );
-  return { sheets, select: { sheet: sheets[0]!.name, range: 'A1' } };
-}
-
-/** a blank card of the named system; null for an unknown name */
-export function nuovaScheda(nome: string, opts: OpzioniNuova) {
-  const s = sistemaDi(nome);
-  return s ? s.nuova(opts) : null;
-}
-

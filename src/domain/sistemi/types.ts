@@ -74,6 +74,7 @@ export interface SistemaSchede<C extends CartaBase = CartaBase> {
   perCalcolo(carte: C[]): Scheda[];
   /** the system's summary of its cards; `esiti` from a compute, when there was one */
   sintesi(carte: C[], segnalazioni: readonly Finding[], esiti?: readonly EsitoScheda[]): SintesiScheda[];
-  /** a blank card */
-  nuova(opts: OpzioniNuova): SheetPlan;
 }
+
+/** a system's blank card (src/domain/sistemi/nuove.ts: kept apart from reading, so the pane loads it with its tab) */
+export type NuovaScheda = (opts: OpzioniNuova) => SheetPlan;

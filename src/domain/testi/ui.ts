@@ -216,6 +216,7 @@ export const UI = {
       sarzana: 'Sarzana — obiettivi gestionali',
       tortona: 'Tortona — obiettivi per fasi',
       modello: 'Modello generico — matrice di pesatura',
+      chiari: 'Chiari — progetti e fondo per la produttività',
     },
     esempioMancante:
       'La cartella di esempio non è disponibile: apri un file .xlsx con il pulsante qui sopra.',

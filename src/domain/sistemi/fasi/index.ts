@@ -5,13 +5,11 @@ import { contaPer, livelloUnico } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDi } from './calcolo';
 import { checkFasi, titoloObiettivo } from './checks';
-import { nuovaFasi } from './nuova';
 import { readObiettiviFasi, riconosciFasi } from './reader';
 import type { ObiettivoFasi } from './types';
 
 export { checkFasi, gruppoDi, titoloObiettivo } from './checks';
 export { livelliGruppi, obiettivoDi, schedaDi, type LivelloGruppo } from './calcolo';
-export { nuovaFasi } from './nuova';
 export { readObiettiviFasi, riconosciFasi, settoreDi } from './reader';
 export type * from './types';
 
@@ -41,5 +39,4 @@ export const fasi: SistemaSchede<ObiettivoFasi> = {
       };
     });
   },
-  nuova: nuovaFasi,
 };

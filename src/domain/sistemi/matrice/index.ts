@@ -5,13 +5,11 @@ import { contaPer, livelloUnico } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDaMatrice } from './calcolo';
 import { checkMatrice, titoloMatrice } from './checks';
-import { nuovaMatrice } from './nuova';
 import { readCarteMatrice, riconosciMatrice } from './reader';
 import type { CartaMatrice } from './types';
 
 export { checkMatrice, esitoDaMarche, titoloMatrice } from './checks';
 export { cartaMatriceDi, contributiAree, schedaDaMatrice, testoTarget, type ContributoArea } from './calcolo';
-export { nuovaMatrice } from './nuova';
 export { matriceJson, righeMatrice } from './json';
 export { readCarteMatrice, riconosciMatrice } from './reader';
 export type * from './types';
@@ -42,5 +40,4 @@ export const matrice: SistemaSchede<CartaMatrice> = {
       };
     });
   },
-  nuova: nuovaMatrice,
 };

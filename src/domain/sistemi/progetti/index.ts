@@ -6,14 +6,12 @@ import { contaPer } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDaProgetto, titoloProgetto } from './calcolo';
 import { checkProgetti } from './checks';
-import { nuovaProgetti } from './nuova';
 import { readSchedeProgetto, readTabellaProgetti, riconosciSchede, riconosciTabella } from './reader';
 import type { CartaProgetti, SchedaProgetto } from './types';
 
 export { esitoFondo, progettoDi, schedaDaProgetto, type EsitoFondo, type EsitoProgetto, type EsitoSettore } from './calcolo';
 export { checkProgetti, coeffDi, pesoCategoria, sogliaEffettiva } from './checks';
 export { fondoDi, settoreDi, type FondoProgetti, type Quota } from './fondo';
-export { nuovaProgetti } from './nuova';
 export { readSchedeProgetto, readTabellaProgetti } from './reader';
 export { esitoFondoDi, righeFondo, righeProgettiConFondo } from './riepilogo';
 export type * from './types';
@@ -57,6 +55,5 @@ export const progetti: SistemaSchede<CartaProgetti> = {
         };
       });
   },
-  nuova: nuovaProgetti,
 };
 export { fondoJson, progettiJson, righeEsitoFondo, righeProgetti } from './json';
