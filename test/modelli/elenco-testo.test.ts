@@ -87,6 +87,17 @@ describe('a CSV list, as Excel writes it', () => {
       { titolo: 'Archivio', dirigente: 'Bianchi', unita: 'Settore Segreteria' },
     ]);
   });
+  it('Windows-1252 apostrophe, dash, quotes and euro (0x80–0x9F) read as such, not as control characters', () => {
+    // the seed's own settore "Economico – Contabile" and an objective with ’ and “…”, saved by Excel in Windows-1252
+    const cp1252: Record<string, number> = { '–': 0x96, '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 };
+    const csv = 'Titolo;Settore\r\nVerifica dell’anticipazione di tesoreria “costante” (1.000 €);Settore Economico – Contabile\r\nAttività di liquidazione e riscossione.;Settore Tributi\r\n';
+    const bytes = new Uint8Array([...csv].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
+    const text = decodificaTesto(bytes);
+    expect(text).toBe(csv);
+    expect(/[\u0080-\u009f]/.test(text)).toBe(false);
+    const r = leggiElenco(gridDaCsv(text));
+    expect(r.ok && r.righe.map((x) => x.unita)).toEqual(['Settore Economico – Contabile', 'Settore Tributi']);
+  });
   it('"," and a UTF-8 BOM', () => {
     const r = leggiElenco(gridDaCsv(decodificaTesto(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Obiettivo,Settore\nRiordino archivio,Segreteria\n')]))));
     expect(r.ok && r.righe).toEqual([{ titolo: 'Riordino archivio', unita: 'Segreteria' }]);

@@ -139,6 +139,11 @@ export function decodificaTesto(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // by hand, not TextDecoder('windows-1252'): Node decodes that label as Latin-1, so 0x80–0x9F (’ – € “ ” …,
+    // common in Italian text from Word and Excel) came out as invisible control characters
+    return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] || String.fromCharCode(b) : String.fromCharCode(b))).join('');
   }
 }
+
+/** Windows-1252's characters at 0x80–0x9F ('' where the code page defines none) */
+const CP1252_80_9F = [...'€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ'].map((c) => (c === '\u0000' ? '' : c));
