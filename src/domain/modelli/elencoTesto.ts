@@ -4,7 +4,7 @@
  * objective per bullet, or per line when there are no bullets. A .csv list (`;` or `,`, a header naming Titolo
  * and the other columns) becomes a grid for `leggiElenco`, as a range of cells does.
  */
-import type { Cell, Grid } from '../grid';
+import { colCount, textAt, type Cell, type Grid } from '../grid';
 import type { RigaElenco } from './elenco';
 
 export interface ObiettivoElenco {
@@ -81,6 +81,26 @@ export function leggiElencoTesto(text: string): ObiettivoElenco[] {
     if (headed) open = false;
   });
   return out;
+}
+
+/**
+ * A range of cells that holds a plan in prose (its column has the AREA / (Settore) headings and the bullets, one
+ * line per row, as when the text is pasted into a sheet): its objectives; null when the cells are not such a list
+ * (a table with a header row, read by `leggiElenco`). Each row's non-empty cells are joined into one line.
+ */
+export function obiettiviDaCelle(grid: Grid): ObiettivoElenco[] | null {
+  const width = colCount(grid);
+  const lines = grid.rows.map((_, r) => {
+    const parts: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const t = textAt(grid, r, c).trim();
+      if (t) parts.push(t);
+    }
+    return parts.join(' ');
+  });
+  const headed = lines.some((l) => areaOf(l) !== null || settoreOf(l) !== null);
+  if (!headed || !lines.some((l) => BULLET.test(l))) return null;
+  return leggiElencoTesto(lines.join('\n'));
 }
 
 /** the list's objectives as rows for new cards: the settore, then the area as written, go to the card's unit */
