@@ -5,7 +5,7 @@ import type { Scheda } from '../domain/scheda/types';
 import { buildSchedaStandard, listeSeMancanti, type TipoScheda } from '../domain/modelli/standard';
 import { buildSchedeDaElenco, controllaRighe, readElenco, type RigaElenco } from '../domain/modelli/elenco';
 import { nomiPerTitoli, uniqueSheetName } from '../domain/modelli/nomi';
-import { leggiElencoTesto, righeDaTesto } from '../domain/modelli/elencoTesto';
+import { leggiElencoTesto, obiettiviDaCelle, righeDaTesto } from '../domain/modelli/elencoTesto';
 import { NOMI_SISTEMA } from '../domain/sistemi';
 import { schedeDaRighe } from '../domain/sistemi/nuove';
 import { buildFromTemplate, listTemplates, saveAsTemplate } from '../domain/modelli/salvati';
@@ -65,8 +65,10 @@ export function elencoModelli(grids: Grid[]): string[] {
     .map((t) => t.nome);
 }
 
+/** the selected cells as a list: a plan in prose pasted into a column (AREA / Settore headings, bullets), else a table */
 export function readElencoRows(grid: Grid): RigaElenco[] {
-  return readElenco(grid);
+  const prosa = obiettiviDaCelle(grid);
+  return prosa ? righeDaTesto(prosa) : readElenco(grid);
 }
 
 /** one card (no rows) or one per row of a list, from the standard or a saved template */

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leggiElenco } from '../../src/domain/modelli/elenco';
-import { decodificaTesto, gridDaCsv, leggiElencoTesto, righeDaTesto } from '../../src/domain/modelli/elencoTesto';
+import { decodificaTesto, gridDaCsv, leggiElencoTesto, obiettiviDaCelle, righeDaTesto } from '../../src/domain/modelli/elencoTesto';
+import { gridFromValues } from '../../src/taskpane/model';
+import { readElencoRows } from '../../src/taskpane/nuovaScheda';
 import { readWorkbook } from '../../src/domain/scheda';
 import { leggiCartella } from '../../src/domain/sistemi';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
@@ -87,6 +89,17 @@ describe('a CSV list, as Excel writes it', () => {
       { titolo: 'Archivio', dirigente: 'Bianchi', unita: 'Settore Segreteria' },
     ]);
   });
+  it('Windows-1252 apostrophe, dash, quotes and euro (0x80–0x9F) read as such, not as control characters', () => {
+    // the seed's own settore "Economico – Contabile" and an objective with ’ and “…”, saved by Excel in Windows-1252
+    const cp1252: Record<string, number> = { '–': 0x96, '’': 0x92, '“': 0x93, '”': 0x94, '€': 0x80 };
+    const csv = 'Titolo;Settore\r\nVerifica dell’anticipazione di tesoreria “costante” (1.000 €);Settore Economico – Contabile\r\nAttività di liquidazione e riscossione.;Settore Tributi\r\n';
+    const bytes = new Uint8Array([...csv].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
+    const text = decodificaTesto(bytes);
+    expect(text).toBe(csv);
+    expect(/[\u0080-\u009f]/.test(text)).toBe(false);
+    const r = leggiElenco(gridDaCsv(text));
+    expect(r.ok && r.righe.map((x) => x.unita)).toEqual(['Settore Economico – Contabile', 'Settore Tributi']);
+  });
   it('"," and a UTF-8 BOM', () => {
     const r = leggiElenco(gridDaCsv(decodificaTesto(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Obiettivo,Settore\nRiordino archivio,Segreteria\n')]))));
     expect(r.ok && r.righe).toEqual([{ titolo: 'Riordino archivio', unita: 'Segreteria' }]);
@@ -140,5 +153,42 @@ describe('schede nuova --elenco with a text list', () => {
     const r = await runIn(dir, 'nuova', '--sistema', 'altro', '--out', 'x.xlsx');
     expect(r.code).toBe(2);
     copyFileSync(join(dir, 'vuoto.txt'), join(dir, 'vuoto2.txt'));
+  });
+});
+
+describe('the same list given as cells (a column holding the seed lines)', () => {
+  /** a real .xlsx whose column B, from row 3, holds the seed's lines 185–361 (blank lines left empty) */
+  async function pianoXlsx() {
+    const wb = XlsxWorkbook.create();
+    await wb.applyWritePlan({ sheets: [{ name: 'Piano', cells: LISTA.split('\n').flatMap((l, i) => (l ? [{ address: `B${i + 3}`, value: l }] : [])) }] });
+    return wb.toBuffer();
+  }
+
+  it('reads 127 objectives with settore and area, the two-line bullet whole; a table is not taken for prose', async () => {
+    const grid = (await (await XlsxWorkbook.fromBuffer(await pianoXlsx())).readSheets()).find((g) => g.name === 'Piano')!;
+    const ob = obiettiviDaCelle(grid)!;
+    expect(ob.map((o) => [o.titolo, o.area, o.settore])).toEqual(leggiElencoTesto(LISTA).map((o) => [o.titolo, o.area, o.settore]));
+    expect(ob).toHaveLength(127);
+    expect(ob.filter((o) => o.titolo.includes('sia a carattere preventivo')).map((o) => o.settore)).toEqual(['Settore Sociale']);
+    const tabella = gridDaCsv('Titolo;Settore\r\nSistemazione archivio comunale.;Settore URP e Protocollo\r\n');
+    expect(obiettiviDaCelle(tabella)).toBeNull();
+  });
+
+  it('schede nuova --elenco PIANO.xlsx makes 127 cards, not one per heading line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schede-elenco-celle-'));
+    writeFileSync(join(dir, 'piano.xlsx'), await pianoXlsx());
+    const r = await runIn(dir, 'nuova', '--elenco', 'piano.xlsx', '--out', 'schede.xlsx');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const schede = readWorkbook(await (await XlsxWorkbook.fromBuffer(new Uint8Array(readFileSync(join(dir, 'schede.xlsx'))))).readSheets());
+    expect(schede).toHaveLength(127);
+    expect(schede.some((s) => /^(AREA|\(Settore|- )/.test(String(s.header.descrizione?.value ?? '')))).toBe(false);
+    expect(schede.filter((s) => String(s.header.unitaResponsabile?.value ?? '').startsWith('Settore Tributi'))).toHaveLength(8);
+  });
+
+  it("the pane's selection reader takes the same cells as the plan in prose", () => {
+    const values = LISTA.split('\n').map((l) => [l || null]);
+    const rows = readElencoRows(gridFromValues(values));
+    expect(rows).toHaveLength(127);
+    expect(rows.every((x) => /^Settore /.test(x.unita ?? ''))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { TESTI_CLI_MODELLI as T, TESTI_MODELLI } from '../../domain/testi/modell
 import { nomiPerTitoli } from '../../domain/modelli/nomi';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { decodificaTesto, gridDaCsv, leggiElencoTesto, righeDaTesto } from '../../domain/modelli/elencoTesto';
+import { decodificaTesto, gridDaCsv, leggiElencoTesto, obiettiviDaCelle, righeDaTesto } from '../../domain/modelli/elencoTesto';
 import { sistemaDi } from '../../domain/sistemi';
 import { schedeDaRighe } from '../../domain/sistemi/nuove';
 import { NOMI_SISTEMI, TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
@@ -170,6 +170,9 @@ async function leggiElencoFile(file: string, io: CliIo): Promise<{ rows: RigaEle
   let lists = 0;
   for (const g of elenco.grids) {
     if (g.visibility && g.visibility !== 'visible') continue;
+    // a sheet holding the plan in prose (headings and bullets in a column): one card per objective
+    const prosa = obiettiviDaCelle(g);
+    if (prosa?.length) return { rows: righeDaTesto(prosa) };
     const r = leggiElenco(g);
     if (!r.ok) {
       refused.push(r.message);

@@ -4,7 +4,7 @@
  * objective per bullet, or per line when there are no bullets. A .csv list (`;` or `,`, a header naming Titolo
  * and the other columns) becomes a grid for `leggiElenco`, as a range of cells does.
  */
-import type { Cell, Grid } from '../grid';
+import { colCount, textAt, type Cell, type Grid } from '../grid';
 import type { RigaElenco } from './elenco';
 
 export interface ObiettivoElenco {
@@ -83,6 +83,26 @@ export function leggiElencoTesto(text: string): ObiettivoElenco[] {
   return out;
 }
 
+/**
+ * A range of cells that holds a plan in prose (its column has the AREA / (Settore) headings and the bullets, one
+ * line per row, as when the text is pasted into a sheet): its objectives; null when the cells are not such a list
+ * (a table with a header row, read by `leggiElenco`). Each row's non-empty cells are joined into one line.
+ */
+export function obiettiviDaCelle(grid: Grid): ObiettivoElenco[] | null {
+  const width = colCount(grid);
+  const lines = grid.rows.map((_, r) => {
+    const parts: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const t = textAt(grid, r, c).trim();
+      if (t) parts.push(t);
+    }
+    return parts.join(' ');
+  });
+  const headed = lines.some((l) => areaOf(l) !== null || settoreOf(l) !== null);
+  if (!headed || !lines.some((l) => BULLET.test(l))) return null;
+  return leggiElencoTesto(lines.join('\n'));
+}
+
 /** the list's objectives as rows for new cards: the settore, then the area as written, go to the card's unit */
 export function righeDaTesto(obiettivi: ObiettivoElenco[]): RigaElenco[] {
   return obiettivi.map((o) => {
@@ -139,6 +159,11 @@ export function decodificaTesto(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    // by hand, not TextDecoder('windows-1252'): Node decodes that label as Latin-1, so 0x80–0x9F (’ – € “ ” …,
+    // common in Italian text from Word and Excel) came out as invisible control characters
+    return Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80] || String.fromCharCode(b) : String.fromCharCode(b))).join('');
   }
 }
+
+/** Windows-1252's characters at 0x80–0x9F ('' where the code page defines none) */
+const CP1252_80_9F = [...'€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ'].map((c) => (c === '\u0000' ? '' : c));
