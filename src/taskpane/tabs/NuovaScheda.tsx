@@ -97,7 +97,6 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const righeLista = origine === 'testo' ? incollate : origine === 'elenco' ? (elenco?.rows ?? []) : [];
   const anteprima = useMemo(() => anteprimaNuove(righeLista, wb.grids.map((g) => g.name)), [righeLista, wb.grids]);
   const periodoOk = parsePeriodo(periodo);
-  const names = wb.grids.map((g) => g.name);
   const { scheda, setCardKey, pickFromSelection } = useSchedaChoice({ wb, port });
   /**
    * the outcome, shown under the button that caused it ('crea': new cards; 'scheda': template, standardizza);
@@ -135,14 +134,17 @@ export default function NuovaScheda({ wb, port }: TabProps) {
   const crea = async () => {
     if (!periodoOk) return;
     const opts = { periodo: periodoOk, tipo, azioniPerAnnualita: azioni, annualita: numAnnualita };
+    // made on the workbook as it is now: a sheet added since the last read keeps its name, the new ones get others
+    const now = await wb.current();
+    const existing = now.grids.map((g) => g.name);
     if (origine === 'una') {
-      await write('crea', creaDaModello(modello, wb.grids, { ...opts, titolo, dirigente, unita }, names), created);
+      await write('crea', creaDaModello(modello, now.grids, { ...opts, titolo, dirigente, unita }, existing), created);
     } else if (origine === 'testo') {
       if (!incollate.length) {
         setNotice({ at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
         return;
       }
-      await write('crea', creaDaModello(modello, wb.grids, opts, names, incollate), created);
+      await write('crea', creaDaModello(modello, now.grids, opts, existing, incollate), created);
     } else {
       let values = elenco?.values;
       if (!values) {
@@ -154,7 +156,7 @@ export default function NuovaScheda({ wb, port }: TabProps) {
         setNotice({ at: 'crea', intent: 'warning', text: UI.nuova.elencoVuoto });
         return;
       }
-      await write('crea', creaDaModello(modello, wb.grids, opts, names, rows), created);
+      await write('crea', creaDaModello(modello, now.grids, opts, existing, rows), created);
     }
   };
 
