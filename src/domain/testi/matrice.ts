@@ -125,7 +125,7 @@ export const TESTI_CLI_MATRICE = {
   carta: (foglio: string, indice: number, numero: string | null, range: string) =>
     `Foglio "${foglio}" — obiettivo (matrice di pesatura) ${numero ?? indice} (${range})`,
   riassunto: (indicatori: number, esito: string | null, aree: number) =>
-    `  ${indicatori} indicatori, Esito Pesatura ${esito ?? 'non indicato'}, ${aree} aree/settori`,
+    `  ${indicatori === 1 ? '1 indicatore' : `${indicatori} indicatori`}, Esito Pesatura ${esito ?? 'non indicato'}, ${aree} aree/settori`,
   contributoArea: (foglio: string, scheda: number, area: string, contributo: string, pesoAssoluto: number | null, parziale: boolean) =>
     `Foglio "${foglio}" scheda ${scheda}, area ${area}: contributo ${contributo}${parziale ? ' (parziale)' : ''}, peso assoluto ${pesoAssoluto === null ? 'n.d.' : formatNumberIt(pesoAssoluto)}`,
 };

@@ -152,7 +152,7 @@ export const TESTI_CLI_PROGETTI = {
   tabella: (foglio: string, range: string, n: number) => `Foglio "${foglio}" — tabella dei progetti (${range}), ${n} progetti`,
   scheda: (foglio: string, indice: number, range: string, numero: number | null) => `Foglio "${foglio}" — scheda progetto ${numero ?? '?'} (posizione ${indice}, ${range})`,
   indicatori: (n: number, somma: number | null, soglia: number | null) =>
-    `  ${n} indicatori${somma !== null ? `, percentuali ${pct(somma)}` : ''}, soglia ${soglia !== null ? pct(soglia) : 'non indicata'}`,
+    `  ${n === 1 ? '1 indicatore' : `${n} indicatori`}${somma !== null ? `, percentuali ${pct(somma)}` : ''}, soglia ${soglia !== null ? pct(soglia) : 'non indicata'}`,
   quota: (quota: string, progetti: number[], punti: number, importo: number, euroPunto: number) =>
     `  Fondo, ${quota}: progetti ${progetti.join(', ')} — ${formatNumberIt(punti)} punti, ${euro(importo)}, ${formatNumberIt(euroPunto, 6)} €/punto`,
   fondo: (assegnato: number, fissi: number, totale: number | null, riserva: number | null) =>
