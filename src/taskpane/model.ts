@@ -4,6 +4,7 @@
 import { formatNumberIt, formatPercentIt, parseA1, parseRange, type Grid } from '../domain/grid';
 import { correzioneDettagli, oraLocale } from '../domain/calcolo';
 import type { WritePlan } from '../domain/plan';
+import { periodoTesto } from '../domain/sistemi/sintesi';
 import { schedaLabel, type Scheda } from '../domain/scheda/types';
 import type { Correzione, Finding, Gravita } from '../domain/controlli/types';
 
@@ -100,7 +101,7 @@ export function summarize(schede: Scheda[], findings: Finding[]): CardSummary[] 
       dirigente: s.header.dirigente?.value?.trim() || null,
       tipo: s.tipo,
       anni: s.annualita.map((a) => a.anno).filter((y): y is number => y !== null),
-      periodo: s.periodo ? (s.periodo.from === s.periodo.to ? `${s.periodo.from}` : `${s.periodo.from}–${s.periodo.to}`) : null,
+      periodo: s.periodo ? periodoTesto(s.periodo) : null,
       livello: last ? { anno: last.anno, livello: last.livello as number } : null,
       livelli: all,
       errori: own.filter((f) => f.gravita === 'errore').length,

@@ -4,7 +4,7 @@
  */
 import { calcolaJson, oraLocale, statoGrado } from '../../domain/calcolo';
 import { formatPercentIt } from '../../domain/grid';
-import { calcolaCartella, leggiCartella } from '../../domain/sistemi';
+import { calcolaCartella, leggiCartella, schedePerCalcolo, sistemaDellaScheda } from '../../domain/sistemi';
 import { righeEsitoFondo } from '../../domain/sistemi/progetti';
 import { TESTI_CLI_SISTEMI } from '../../domain/testi/sistemi';
 import { TESTI_CLI_MATRICE } from '../../domain/testi/matrice';
@@ -26,21 +26,19 @@ export async function calcola(args: string[], io: CliIo): Promise<number> {
   const anno = values.anno !== undefined ? (annoOption(values.anno) ?? undefined) : undefined;
   // every card system's cards in one shared compute (src/domain/sistemi)
   const cartella = leggiCartella(cmd.grids);
-  if (cartella.gestionale.length === 0 && cartella.fasi.length === 0 && cartella.matrice.length === 0 && !cartella.progetti.some((c) => c.tipo === 'scheda')) {
+  // the system of each card, told by the registry (the JSON says it for every card)
+  const sistemi = new Map(schedePerCalcolo(cartella).map((s) => [`${s.sheet}|${s.index}`, sistemaDellaScheda(s)]));
+  if (sistemi.size === 0) {
     io.err(T.nessunaScheda);
     return 2;
   }
   const result = calcolaCartella(cartella, cmd.grids, { anno, forza: values.forza === true, now: oraLocale(new Date()) });
-  const fasiKeys = new Set(cartella.fasi.map((o) => `${o.sheet}|${o.index}`));
-  const matriceKeys = new Set(cartella.matrice.map((o) => `${o.sheet}|${o.index}`));
-  const progettiKeys = new Set(cartella.progetti.map((o) => `${o.sheet}|${o.index}`));
-  const sistemaDi = (k: string) => (fasiKeys.has(k) ? 'fasi' : matriceKeys.has(k) ? 'matrice' : progettiKeys.has(k) ? 'progetti' : 'gestionale');
   await cmd.wb.applyWritePlan(result.plan);
   const saved = await saveForCli(cmd.wb, out, io);
   if (!saved) return 2;
   if (values.json) {
     const json = calcolaJson(result);
-    const schede = json.schede.map((x) => ({ sistema: sistemaDi(`${x.foglio}|${x.scheda}`), ...x }));
+    const schede = json.schede.map((x) => ({ sistema: sistemi.get(`${x.foglio}|${x.scheda}`) ?? 'gestionale', ...x }));
     const aree = result.aree?.length ? { aree: result.aree } : {};
     io.out(JSON.stringify({ ...json, schede, ...(result.gruppi.length ? { gruppi: result.gruppi } : {}), ...aree, ...(result.fondo ? { fondo: result.fondo } : {}) }, null, 2));
     return 0;

@@ -21,20 +21,27 @@ export function contaPer<C extends CartaBase>(carte: readonly C[], segnalazioni:
   };
 }
 
+/** "2024–2026", or "2024" for a single year */
+export function periodoTesto(p: { from: number; to: number }): string {
+  return p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`;
+}
+
+/** one annualità's level as a compute gave it */
+function livelloDaEsito(e: EsitoScheda): LivelloAnno {
+  return { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length };
+}
+
 /** a card's levels per annualità: from the compute when there was one, else empty levels for its annualità */
 export function livelliDa(s: Scheda, esiti?: readonly EsitoScheda[]): LivelloAnno[] {
   const mine = (esiti ?? []).filter((e) => e.foglio === s.sheet && e.scheda === s.index);
-  if (mine.length)
-    return mine.map((e) => ({ anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }));
+  if (mine.length) return mine.map(livelloDaEsito);
   return s.annualita
     .filter((a) => a.azioni.length > 0)
     .map((a) => ({ anno: a.anno, valore: null, parziale: true, rilevate: 0, totale: a.azioni.length }));
 }
 
-/** the one level of a card with a single annualità (fasi, matrice): from the compute when there was one, else empty */
+/** the one level of a card with a single annualità (fasi, matrice, progetti): from the compute when there was one, else empty */
 export function livelloUnico(c: CartaBase, esiti: readonly EsitoScheda[] | undefined, anno: number | null, totale: number): LivelloAnno {
   const e = esiti?.find((x) => x.foglio === c.sheet && x.scheda === c.index);
-  return e
-    ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
-    : { anno, valore: null, parziale: true, rilevate: 0, totale };
+  return e ? livelloDaEsito(e) : { anno, valore: null, parziale: true, rilevate: 0, totale };
 }

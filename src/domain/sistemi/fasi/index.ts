@@ -1,7 +1,7 @@
 /** the `fasi` card system (Tortona): recognise, read, check, compute, blank card, summary */
 import type { EsitoScheda } from '../../calcolo';
 import type { Finding } from '../../controlli/types';
-import { contaPer, livelloUnico } from '../sintesi';
+import { contaPer, livelloUnico, periodoTesto } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDi } from './calcolo';
 import { checkFasi, titoloObiettivo } from './checks';
@@ -32,7 +32,7 @@ export const fasi: SistemaSchede<ObiettivoFasi> = {
         titolo: titoloObiettivo(ob),
         responsabile: ob.centro?.dirigente?.value ?? null,
         servizio: ob.servizio?.nome ?? ([ob.centro?.codice, ob.centro?.nome].filter(Boolean).join(' ') || null),
-        periodo: p ? (p.from === p.to ? `${p.from}` : `${p.from}–${p.to}`) : null,
+        periodo: p ? periodoTesto(p) : null,
         peso: ob.peso?.points ?? null,
         livelli: [livelloUnico(ob, esiti, p?.from ?? null, totale)],
         segnalazioni: conta(ob),

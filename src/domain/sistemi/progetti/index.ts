@@ -2,7 +2,7 @@
 import type { EsitoScheda } from '../../calcolo';
 import type { Finding } from '../../controlli/types';
 import type { Grid } from '../../grid';
-import { contaPer } from '../sintesi';
+import { contaPer, livelloUnico } from '../sintesi';
 import type { SintesiScheda, SistemaSchede } from '../types';
 import { schedaDaProgetto, titoloProgetto } from './calcolo';
 import { checkProgetti } from './checks';
@@ -34,26 +34,19 @@ export const progetti: SistemaSchede<CartaProgetti> = {
     const conta = contaPer(carte, segnalazioni);
     return carte
       .filter((c): c is SchedaProgetto => c.tipo === 'scheda')
-      .map((s) => {
-        const e = esiti?.find((x) => x.foglio === s.sheet && x.scheda === s.index);
-        return {
-          sistema: 'progetti',
-          foglio: s.sheet,
-          scheda: s.index,
-          cella: s.intestazione.cell,
-          titolo: titoloProgetto(s),
-          responsabile: null,
-          servizio: s.tipologia?.value ?? null,
-          periodo: s.tempi?.value ?? (s.anno ? `${s.anno}` : null),
-          peso: null,
-          livelli: [
-            e
-              ? { anno: e.anno, valore: e.grado, parziale: e.rilevate < e.azioni.length, rilevate: e.rilevate, totale: e.azioni.length }
-              : { anno: s.anno, valore: null, parziale: true, rilevate: 0, totale: s.indicatori.length },
-          ],
-          segnalazioni: conta(s),
-        };
-      });
+      .map((s) => ({
+        sistema: 'progetti',
+        foglio: s.sheet,
+        scheda: s.index,
+        cella: s.intestazione.cell,
+        titolo: titoloProgetto(s),
+        responsabile: null,
+        servizio: s.tipologia?.value ?? null,
+        periodo: s.tempi?.value ?? (s.anno ? `${s.anno}` : null),
+        peso: null,
+        livelli: [livelloUnico(s, esiti, s.anno, s.indicatori.length)],
+        segnalazioni: conta(s),
+      }));
   },
 };
 export { fondoJson, progettiJson, righeEsitoFondo, righeProgetti } from './json';
